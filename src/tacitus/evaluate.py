@@ -1,0 +1,236 @@
+"""Evaluation: score the pipeline on gold sentences.
+
+Gold formats: our JSONL (docs/EVALUATION.md: ``id``, ``text``, ``published``, ``events`` with ``source``,
+``target``, ``code``, ``modality``; optional ``real``) and the PETRARCH validation XML (read with a
+tolerant parser; ids AFP…/SYRIA…/GOLD… are real news, the rest constructed). Scores are precision,
+recall and F1 on (source, target, CAMEO root) and (source, target, full code), actors compared on
+their first three characters, counted as multisets per sentence; modality accuracy on matched events.
+
+Gold files measure; they never teach: no rule is written from them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .records import Article, Mention, parse_published
+
+REAL_PREFIXES = ("AFP", "SYRIA", "GOLD", "NYT", "APW", "XIN", "LAT")
+
+
+@dataclass
+class GoldEvent:
+    source: str
+    target: str
+    code: str
+    modality: str | None = None
+
+
+@dataclass
+class GoldSentence:
+    id: str
+    text: str
+    published: str | None
+    events: list[GoldEvent]
+    real: bool = False
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def to_dict(self) -> dict[str, float]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Report:
+    name: str
+    sentences: int = 0
+    root: Score = field(default_factory=Score)
+    code: Score = field(default_factory=Score)
+    modality_right: int = 0
+    modality_total: int = 0
+    subsets: dict[str, Report] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        out = {"name": self.name, "sentences": self.sentences, "root": self.root.to_dict(),
+               "code": self.code.to_dict(),
+               "modality_accuracy": round(self.modality_right / self.modality_total, 4)
+               if self.modality_total else None}
+        if self.subsets:
+            out["subsets"] = {k: v.to_dict() for k, v in self.subsets.items()}
+        return out
+
+
+def actor_key(code: str | None) -> str:
+    if not code or code in {"None", "null"}:
+        return "---"
+    return code.strip()[:3].upper()
+
+
+# -- loaders -------------------------------------------------------------------------------------
+def load_jsonl(path: Path) -> list[GoldSentence]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        if "text" not in d or "events" not in d:
+            raise ValueError(f"{path}:{n}: a gold record needs 'text' and 'events'")
+        evs = [GoldEvent(e.get("source") or "", e.get("target") or "", str(e["code"]), e.get("modality"))
+               for e in d["events"]]
+        out.append(GoldSentence(str(d.get("id", n)), d["text"], d.get("published"), evs, bool(d.get("real"))))
+    return out
+
+
+_SENT = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_CODING = re.compile(r"<EventCoding\b([^>]*)/?>")
+
+
+def load_petrarch_xml(path: Path) -> list[GoldSentence]:
+    """PETRARCH validation records; tolerant of self-closed <Sentence .../> tags."""
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = re.sub(r"(<Sentence\b[^>]*?)/>", r"\1>", raw)
+    out = []
+    for m in _SENT.finditer(raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        body = m.group(2)
+        tm = _TEXT.search(body)
+        text = html.unescape(" ".join(tm.group(1).split())) if tm else ""
+        if not text:
+            continue
+        if attrs.get("evaluate", "true").lower() == "false":
+            continue
+        events = []
+        for c in _CODING.finditer(body):
+            ca = dict(_ATTR.findall(c.group(1)))
+            if ca.get("noevents", "").lower() == "true" or "eventcode" not in ca:
+                continue
+            events.append(GoldEvent(ca.get("sourcecode", ""), ca.get("targetcode", ""),
+                                    ca["eventcode"].split("_")[0]))
+        d = attrs.get("date", "")
+        published = f"{d[:4]}-{d[4:6]}-{d[6:8]}" if re.fullmatch(r"\d{8}", d) else None
+        sid = attrs.get("id", str(len(out)))
+        out.append(GoldSentence(sid, text, published, events, sid.upper().startswith(REAL_PREFIXES)))
+    return out
+
+
+def load_gold(path: str | Path) -> list[GoldSentence]:
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: no such gold file")
+    if p.suffix.lower() == ".xml":
+        return load_petrarch_xml(p)
+    return load_jsonl(p)
+
+
+# -- scoring -------------------------------------------------------------------------------------
+def scored_mentions(mentions: list[Mention], view: str) -> list[Mention]:
+    """Which mentions count. ``all``: every mention. ``petrarch``: PETRARCH's conventions — both
+    actors present, and a statement that only reports an embedded event is not counted apart."""
+    if view == "all":
+        return mentions
+    ids = {m.mention_id for m in mentions}
+    out = []
+    for m in mentions:
+        if m.source is None or m.target is None:
+            continue
+        if m.cameo.root == "01" and any(r in ids for r in m.related):
+            continue
+        if m.modality in {"negated"}:
+            continue
+        out.append(m)
+    return out
+
+
+def score_sentence(gold: GoldSentence, mentions: list[Mention]) -> tuple[Score, Score, int, int]:
+    def keys(items, full: bool) -> Counter:
+        return Counter(items if full else [(s, t, c[:2]) for s, t, c in items])
+    g = [(actor_key(e.source), actor_key(e.target), e.code) for e in gold.events]
+    p = [(actor_key(m.source.code if m.source else None), actor_key(m.target.code if m.target else None),
+          m.cameo.code) for m in mentions]
+    scores = []
+    for full in (False, True):
+        gk, pk = keys(g, full), keys(p, full)
+        tp = sum((gk & pk).values())
+        scores.append(Score(tp, sum(pk.values()) - tp, sum(gk.values()) - tp))
+    right = total = 0
+    used: set[int] = set()
+    for e in gold.events:
+        if not e.modality:
+            continue
+        for i, m in enumerate(mentions):
+            if i in used or m.cameo.root != e.code[:2]:
+                continue
+            if actor_key(m.source.code if m.source else None) != actor_key(e.source):
+                continue
+            used.add(i)
+            total += 1
+            right += int(m.modality == e.modality)
+            break
+        else:
+            total += 1
+    return scores[0], scores[1], right, total
+
+
+def evaluate(gold: Iterable[GoldSentence], pipeline, name: str, view: str = "all") -> Report:  # noqa: ANN001
+    gold = list(gold)
+    report = Report(name)
+    real, constructed = Report("real"), Report("constructed")
+    articles = [Article(text=g.text, published=parse_published(g.published), article_id=f"gold:{g.id}")
+                for g in gold]
+    for g, result in zip(gold, pipeline.pipe(articles)):
+        mentions = scored_mentions(result.mentions, view)
+        r, c, right, total = score_sentence(g, mentions)
+        for rep in (report, real if g.real else constructed):
+            rep.sentences += 1
+            rep.root.add(r)
+            rep.code.add(c)
+            rep.modality_right += right
+            rep.modality_total += total
+    if real.sentences and constructed.sentences:
+        report.subsets = {"real": real, "constructed": constructed}
+    return report
+
+
+def format_report(rep: Report) -> str:
+    lines = [f"{rep.name}: {rep.sentences} sentences"]
+    rows = [("all", rep)] + list(rep.subsets.items())
+    lines.append(f"  {'subset':<12} {'n':>4}  {'root P':>7} {'root R':>7} {'root F1':>7}  "
+                 f"{'code P':>7} {'code R':>7} {'code F1':>7}  {'modality':>8}")
+    for label, r in rows:
+        mod = f"{r.modality_right / r.modality_total:.3f}" if r.modality_total else "n/a"
+        lines.append(f"  {label:<12} {r.sentences:>4}  {r.root.precision:>7.3f} {r.root.recall:>7.3f} "
+                     f"{r.root.f1:>7.3f}  {r.code.precision:>7.3f} {r.code.recall:>7.3f} {r.code.f1:>7.3f}  "
+                     f"{mod:>8}")
+    return "\n".join(lines)

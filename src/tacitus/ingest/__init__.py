@@ -1,0 +1,1 @@
+"""Readers and input checks: everything that turns files into Article records."""

@@ -1,0 +1,492 @@
+"""Actions: find event triggers and frame cues, and take their source and target from the parse.
+
+Triggers are verbs and event nouns from the trigger lexicon; cues are words that govern other
+events (speech, intent, appeal, demand, refusal, threat, accusation, denial). Arguments come from
+the dependency parse through passives (agent / nsubjpass), control ("ordered troops to return"),
+participles and relative clauses, light verbs ("launched operations"), nominal events ("Russia's
+withdrawal from the border") and pronouns (resolved to the speaker of a frame or the nearest
+earlier actor). One candidate per (sentence, trigger).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Token
+
+from ..knowledge.codebook import Codebook
+from ..knowledge.lexicon import Lexicon, LexRow
+from .actors import PRONOUNS, ActorRef, ActorResolver
+from .parse import NO_EVENT_BLOCKS, ArticleDoc
+
+LIGHT_VERBS = {"conduct", "launch", "carry", "hold", "stage", "mount", "begin", "start", "continue",
+               "resume", "make", "take", "wage", "step", "intensify", "undertake", "perform", "have",
+               "pursue", "escalate", "complete", "finish", "keep", "go", "undergo"}
+TARGET_PREPS = ("against", "on", "upon", "with", "at", "into", "toward", "towards", "to", "from", "for",
+                "over", "across", "along", "near", "in")
+EVIDENCE_NOUNS = {"sign", "evidence", "indication", "proof", "trace", "confirmation"}
+ANAPHORIC_NOUNS = {"move", "movement", "step", "action", "decision", "measure"}
+ANAPHORIC_DETS = {"such", "this", "that", "these", "those", "the"}
+SUBJ_DEPS = {"nsubj", "csubj"}
+EMBED_STOP = {"advcl", "nsubj", "nsubjpass", "csubj", "npadvmod", "parataxis", "appos", "mark", "punct", "acl",
+              "relcl"}
+SILENT_FRAMES = {"observe"}  # govern and attribute, never a mention of their own
+THEME_ROOTS = ("087", "15", "0874")  # the object of "withdraw troops" / "deploy troops" is what moves
+PLANNING_SPEECH = {"announce", "announcement", "statement", "declare", "pledge", "promise"}
+
+
+@dataclass
+class EventCandidate:
+    """A trigger or cue with its arguments, before modality, dates and places are added."""
+
+    trigger: int
+    code: str
+    row: LexRow
+    sentence: int
+    block: str
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    frame: str | None = None  # set for cues
+    governor: EventCandidate | None = None  # the cue that governs this event
+    embedded: list[EventCandidate] = field(default_factory=list)
+    rule: str = ""
+    modality: str = "actual"
+    attribution_by: ActorRef | None = None
+    relation: str = "outlet"
+    cue: int | None = None
+    antecedent: EventCandidate | None = None
+    emit: bool = True
+    notes: list[str] = field(default_factory=list)
+
+
+def _clause_verb(tok: Token) -> Token:
+    t = tok
+    for _ in range(8):
+        if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+class ActionFinder:
+    def __init__(self, lexicon: Lexicon, codebook: Codebook, resolver: ActorResolver, adoc: ArticleDoc,
+                 on: date | None) -> None:
+        self.lex = lexicon
+        self.codebook = codebook
+        self.res = resolver
+        self.adoc = adoc
+        self.doc = adoc.doc
+        self.on = on
+        self.by_token: dict[int, EventCandidate] = {}
+
+    # -- pass 1: candidates ----------------------------------------------------------------------
+    def find(self) -> list[EventCandidate]:
+        out: list[EventCandidate] = []
+        for info in self.adoc.sentences:
+            if info.block in NO_EVENT_BLOCKS:
+                continue
+            sent_cands: list[EventCandidate] = []
+            triggers: dict[int, LexRow] = {}
+            cues: dict[int, LexRow] = {}
+            for tok in info.span:
+                if tok.dep_ == "amod":
+                    continue  # "the planned stage", "the captured soldiers": a participle as adjective
+                row = self.lex.trigger(tok)
+                if row is not None and row.code in self.codebook:
+                    triggers[tok.i] = row
+                cue = self.lex.cue(tok)
+                if cue is not None:
+                    cues[tok.i] = cue
+            for i in sorted(set(triggers) | set(cues)):
+                tok = self.doc[i]
+                cue, trig = cues.get(i), triggers.get(i)
+                if cue is not None and (trig is None or self._governs_event(tok, triggers, cues)):
+                    cand = EventCandidate(i, cue.code, cue, info.index, info.block, frame=cue.frame,
+                                          rule=cue.row_id)
+                elif trig is not None:
+                    cand = EventCandidate(i, trig.code, trig, info.index, info.block, rule=trig.row_id)
+                else:
+                    continue
+                sent_cands.append(cand)
+                self.by_token[i] = cand
+            for tok in info.span:
+                if tok.i not in self.by_token and self._anaphoric_event(tok):
+                    cand = EventCandidate(tok.i, "", LexRow(tok.lemma_, "NOUN", "", frozenset(), "", None, "A"),
+                                          info.index, info.block, rule="anaphora")
+                    sent_cands.append(cand)
+                    self.by_token[tok.i] = cand
+            sent_cands.sort(key=lambda c: c.trigger)
+            self._absorb_light_verbs(sent_cands)
+            out.extend(c for c in sent_cands if c.emit)
+        for cand in out:
+            self._link_governor(cand)
+        for cand in sorted(out, key=lambda c: (c.frame is None, self._depth(c))):
+            self._arguments(cand)
+        for cand in out:
+            if cand.frame:
+                self._code_frame(cand)
+        for cand in out:
+            self._resolve_anaphora(cand, out)
+        return [c for c in out if c.emit and c.code]
+
+    def _governs_event(self, tok: Token, triggers: dict[int, LexRow], cues: dict[int, LexRow]) -> bool:
+        for t in tok.subtree:
+            if t.i != tok.i and (t.i in triggers or t.i in cues) and self._path_ok(t, tok):
+                return True
+        return False
+
+    @staticmethod
+    def _path_ok(t: Token, ancestor: Token) -> bool:
+        x = t
+        while x.i != ancestor.i:
+            if x.dep_ in EMBED_STOP:
+                return False
+            if x.head.i == x.i:
+                return False
+            x = x.head
+        return True
+
+    def _anaphoric_event(self, tok: Token) -> bool:
+        if tok.pos_ != "NOUN" or tok.lemma_ not in ANAPHORIC_NOUNS:
+            return False
+        # only where the text speaks of whether it happened: "no sign of troop movements"
+        head = tok.head
+        for _ in range(3):
+            if head.lemma_ in EVIDENCE_NOUNS:
+                return True
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return False
+
+    def _absorb_light_verbs(self, cands: list[EventCandidate]) -> None:
+        by_i = {c.trigger: c for c in cands}
+        for c in cands:
+            tok = self.doc[c.trigger]
+            if c.frame or tok.pos_ != "NOUN":
+                continue
+            head = tok.head
+            if tok.dep_ in {"dobj", "nsubjpass", "attr"} and head.lemma_ in LIGHT_VERBS:
+                verb = by_i.get(head.i)
+                if verb is not None and not verb.frame:
+                    if verb.row.specificity > 0 and verb.row.objects:
+                        c.emit = False  # the verb row names this object: it is the trigger
+                        continue
+                    verb.emit = False
+                c.notes.append(f"light:{head.i}")
+
+    def _depth(self, cand: EventCandidate) -> int:
+        n, g = 0, cand.governor
+        while g is not None:
+            n, g = n + 1, g.governor
+        return n
+
+    # -- governors ------------------------------------------------------------------------------
+    def _link_governor(self, cand: EventCandidate) -> None:
+        tok = self.doc[cand.trigger]
+        x = tok
+        while x.head.i != x.i:
+            if x.dep_ in EMBED_STOP and not (x.dep_ == "nsubjpass" and x.head.lemma_ in {"see", "observe",
+                                                                                             "confirm"}):
+                return
+            x = x.head
+            gov = self.by_token.get(x.i)
+            if gov is not None and gov.frame and gov.emit:
+                cand.governor = gov
+                gov.embedded.append(cand)
+                return
+
+    # -- arguments ------------------------------------------------------------------------------
+    def _actor(self, tok: Token | None, cand: EventCandidate) -> ActorRef | None:
+        if tok is None:
+            return None
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            return self._pronoun(tok, cand)
+        ref = self.res.resolve(tok, self.on)
+        if ref is None:
+            # a free relative or clause: "against what they say are terrorists"
+            for t in tok.subtree:
+                if t.dep_ in {"attr", "oprd"} and t.pos_ in {"NOUN", "PROPN"}:
+                    ref = self.res.resolve(t, self.on)
+                    if ref is not None:
+                        break
+        if ref is None:
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    ref = self.res.resolve(c, self.on)
+                    if ref is not None:
+                        break
+        if ref is not None and ref.actor.country is None:
+            # "its troops": the owner is the antecedent of the possessive pronoun
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+            if poss is not None:
+                owner = self._pronoun(poss, cand)
+                if owner is not None and owner.actor.country:
+                    ref = _with_country(ref, owner)
+        return ref
+
+    def _pronoun(self, tok: Token, cand: EventCandidate) -> ActorRef | None:
+        low = tok.lower_
+        if low in {"who", "which", "that"} and tok.head.dep_ == "relcl":
+            return self.res.resolve(tok.head.head, self.on)
+        gov = cand.governor
+        if gov is not None and gov.source is not None and low in {"it", "they", "he", "she", "we", "i"}:
+            return gov.source
+        # nearest earlier actor in this or the previous two sentences, plural agreeing for 'they'
+        want_plural = low in {"they", "them", "their", "we"}
+        sent_start = self.adoc.sentences[max(0, cand.sentence - 2)].span.start
+        best: ActorRef | None = None
+        for j in range(tok.i - 1, sent_start - 1, -1):
+            t = self.doc[j]
+            if t.dep_ not in SUBJ_DEPS | {"nsubjpass", "dobj", "pobj", "appos", "ROOT"}:
+                continue
+            ref = self.res.resolve(t, self.on)
+            if ref is None:
+                continue
+            plural_like = ref.plural or ref.actor.sectors and ref.actor.sectors[0] in {"GOV", "MIL", "REB", "CVL"}
+            if want_plural and not plural_like and ref.actor.resolver.startswith("kb:person"):
+                continue
+            best = ref
+            break
+        return best
+
+    def _subject(self, tok: Token, cand: EventCandidate, depth: int = 0) -> tuple[ActorRef | None, str]:
+        for c in tok.children:
+            if c.dep_ in SUBJ_DEPS:
+                return self._actor(c, cand), "nsubj"
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self._actor(g, cand), "agent"
+        if depth > 4 or tok.head.i == tok.i:
+            return None, ""
+        head = tok.head
+        if tok.dep_ == "xcomp":
+            obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
+            if obj is not None:
+                ref = self._actor(obj, cand)
+                if ref is not None:
+                    return ref, "control:object"
+            return self._subject(head, cand, depth + 1)[0], "control:subject"
+        if tok.dep_ == "conj":
+            return self._subject(head, cand, depth + 1)[0], "conj"
+        if tok.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
+            return self.res.resolve(head, self.on), tok.dep_
+        if tok.dep_ in {"advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return self._subject(head, cand, depth + 1)[0], "purpose"
+        return None, ""
+
+    def _target_from_preps(self, tok: Token, cand: EventCandidate, exclude: set[int]) -> ActorRef | None:
+        preps = [c for c in tok.children if c.dep_ in {"prep", "dative"}]
+        preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_) if p.lower_ in TARGET_PREPS else 99)
+        for p in preps:
+            if p.dep_ == "dative" and p.pos_ != "ADP":
+                ref = self._actor(p, cand)
+                if ref is not None and ref.head not in exclude:
+                    return ref
+                continue
+            if p.lower_ not in TARGET_PREPS:
+                continue
+            for g in p.children:
+                if g.dep_ != "pobj" or g.i in exclude:
+                    continue
+                if p.lower_ in {"from", "along", "across", "near", "to", "over", "in"}:
+                    ref = self.res.border_country(g, self.on)
+                    if ref is not None:
+                        return ref
+                    if p.lower_ != "to":
+                        continue
+                ref = self._actor(g, cand)
+                if ref is not None and ref.head not in exclude:
+                    return ref
+        return None
+
+    def _arguments(self, cand: EventCandidate) -> None:
+        tok = self.doc[cand.trigger]
+        if tok.pos_ == "NOUN" or tok.pos_ == "PROPN":
+            self._noun_arguments(cand, tok)
+        else:
+            self._verb_arguments(cand, tok)
+        if cand.source is not None and cand.target is not None and cand.source.head == cand.target.head:
+            cand.target = None
+
+    def _verb_arguments(self, cand: EventCandidate, tok: Token) -> None:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        src, how = self._subject(tok, cand)
+        cand.source = src
+        cand.rule += f"|{'passive' if passive else 'active'}:{how or 'none'}"
+        exclude = {src.head} if src else set()
+        target: ActorRef | None = None
+        if passive:
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            target = self._actor(subj, cand)
+            if how != "agent":
+                cand.source = None
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                    cand.source = self._actor(pobj, cand)
+        elif not cand.code.startswith(THEME_ROOTS):
+            for c in tok.children:
+                if c.dep_ in {"dobj", "dative"} and c.i not in exclude:
+                    target = self._actor(c, cand)
+                    if target is not None:
+                        break
+        if target is None:
+            target = self._target_from_preps(tok, cand, exclude)
+        if target is None and not cand.code.startswith(THEME_ROOTS):
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    target = self._target_from_preps(c, cand, exclude)
+                    if target is not None:
+                        break
+        if target is None and cand.code.startswith(THEME_ROOTS):
+            target = self._border_in(tok)
+        cand.target = target
+
+    def _border_in(self, tok: Token) -> ActorRef | None:
+        """'troops (deployed) along the Ukrainian border … return': the border names the target."""
+        scopes = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+        if tok.dep_ == "xcomp":
+            scopes += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubj"}]
+        for scope in scopes:
+            for t in scope.subtree:
+                ref = self.res.border_country(t, self.on)
+                if ref is not None:
+                    return ref
+        return None
+
+    def _noun_arguments(self, cand: EventCandidate, tok: Token) -> None:
+        src: ActorRef | None = None
+        tgt: ActorRef | None = None
+        how = "none"
+        by = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj"), None)
+        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            src, how = self._actor(poss, cand), "poss"
+        elif by is not None:
+            src, how = self._actor(by, cand), "by"
+        if src is None:
+            for c in tok.lefts:
+                if c.dep_ in {"amod", "compound", "nmod"}:
+                    ref = self.res.resolve(c, self.on)
+                    if ref is None:
+                        hit = self.res.kb.adjective(c.text)
+                        if hit is not None and not c.lower_.startswith(("pro", "anti")):
+                            ref = self.res._make(c, hit, "kb:demonym")
+                    if ref is not None:
+                        src, how = ref, "modifier"
+                        break
+        if of is not None and not (src is not None and cand.row.code.startswith(THEME_ROOTS)):
+            ref = self._actor(of, cand)
+            if ref is not None:
+                if src is None and cand.row.code[:2] in {"08", "14", "15", "04", "01", "03"}:
+                    src, how = ref, "of"
+                elif tgt is None:
+                    tgt = ref
+        if src is None and any(n.startswith("light:") for n in cand.notes):
+            verb = tok.head
+            src, how2 = self._subject(verb, cand)
+            how = "light:" + how2
+            if tgt is None:
+                tgt = self._target_from_preps(verb, cand, {src.head} if src else set())
+        if src is None and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
+            pass
+        if tgt is None:
+            tgt = self._target_from_preps(tok, cand, {src.head} if src else set())
+        cand.source, cand.target = src, tgt
+        cand.rule += f"|nominal:{how}"
+
+    # -- anaphora -------------------------------------------------------------------------------
+    def _resolve_anaphora(self, cand: EventCandidate, cands: list[EventCandidate]) -> None:
+        tok = self.doc[cand.trigger]
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "predet"}}
+        anaphoric = cand.rule.startswith("anaphora") or (tok.pos_ == "NOUN" and dets & {"such"})
+        if not anaphoric:
+            return
+        earlier = [p for p in cands if p.trigger < cand.trigger and not p.frame and p.code
+                   and cand.sentence - p.sentence <= 6]
+        # the event an intent frame is about ("ordered troops to return") is the salient antecedent
+        salient = [p for p in earlier if "primary-intent" in p.notes]
+        for prev in reversed(salient + earlier if not salient else salient):
+            if cand.code and prev.code[:2] != cand.code[:2]:
+                continue
+            if prev.modality == "demanded" or (prev.governor is not None and prev.governor.frame in
+                                                 {"appeal", "demand"}):
+                continue
+            cand.antecedent = prev
+            if cand.source is not None and cand.source.actor.country is None and prev.source is not None:
+                cand.source = None
+            if not cand.code:
+                cand.code = prev.code
+                cand.rule = f"anaphora:{prev.rule.split('|')[0]}"
+            cand.source = cand.source or prev.source
+            cand.target = cand.target or prev.target
+            return
+        if not cand.code:
+            cand.emit = False
+
+    # -- frames ---------------------------------------------------------------------------------
+    def _code_frame(self, cand: EventCandidate) -> None:
+        """The code of a cue mention: from frames.tsv for intent/appeal/demand/reject/threaten."""
+        frame = cand.frame
+        emb = next((e for e in cand.embedded if not e.frame and e.code), None)
+        nested = next((e for e in cand.embedded if e.frame), None)
+        if frame in {"intent", "appeal", "demand", "reject", "threaten"}:
+            if emb is not None:
+                emb.notes.append(f"primary-{frame}")
+                code = self.codebook.frame_code(frame, emb.code)
+                if code is None:
+                    cand.emit = False
+                    return
+                cand.code = code
+                if frame == "intent" and cand.target is not None and cand.source is not None \
+                        and _same_side(cand.target, cand.source):
+                    cand.target = None  # "ordered the defence minister to…": the orderee is no target
+                if cand.target is None and emb.target is not None:
+                    cand.target = emb.target
+                if frame == "intent" and (emb.source is None or emb.source.actor.country is None) \
+                        and cand.source is not None:
+                    emb.source = cand.source if emb.source is None else _with_country(emb.source, cand.source)
+            elif nested is None and frame in {"appeal", "demand"} and cand.target is None:
+                cand.emit = cand.source is not None
+        elif frame in SILENT_FRAMES:
+            cand.emit = False
+        elif frame == "speech":
+            tok = self.doc[cand.trigger]
+            if tok.pos_ in {"NOUN", "PROPN"} and (cand.source is None or not cand.embedded):
+                cand.emit = False  # "following the announcement": a reference, not a statement
+            elif nested is not None and nested.frame not in {"speech", "observe"}:
+                cand.emit = False  # "X announced it ordered…": the nested frame is the mention
+            elif emb is not None and cand.source is not None and emb.source is not None \
+                    and _same_side(cand.source, emb.source) and _future(self.doc[emb.trigger]):
+                code = self.codebook.frame_code("intent", emb.code)
+                if code:
+                    cand.code = code
+                    cand.target = cand.target or emb.target
+        if cand.code not in self.codebook:
+            cand.emit = False
+
+
+def _future(tok: Token) -> bool:
+    from .dates import is_future
+    return is_future(tok)
+
+
+def _same_side(a: ActorRef, b: ActorRef) -> bool:
+    ca, cb = a.actor.country, b.actor.country
+    if ca and cb:
+        return ca == cb
+    return a.actor.code[:3] == b.actor.code[:3] and a.actor.code[:3] != "---"
+
+
+def _with_country(ref: ActorRef, donor: ActorRef) -> ActorRef:
+    from dataclasses import replace
+    c = donor.actor.country
+    code = (donor.actor.code[:3] if donor.actor.code[:3] != "---" else "---") + "".join(ref.actor.sectors)
+    actor = replace(ref.actor, country=c, code=code, resolver=ref.actor.resolver + "+frame")
+    return replace(ref, actor=actor)

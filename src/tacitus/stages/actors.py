@@ -1,0 +1,285 @@
+"""Actors: resolve a noun phrase of the parse to a CAMEO-coded actor.
+
+A phrase is resolved from (in order) a known person (the role held on the event date), an
+organisation, a country name, capital or metonym ("Kiev", "the Kremlin"), or a sector noun
+("troops", "separatists") with the country its modifiers give ("Russian troops", "the government of
+Kiev", "Ukraine's army"). A "pro-X" modifier never makes an actor X's; such an actor takes the
+country the sentence or the article gives. Pronouns are resolved by the actions stage.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from ..knowledge.actors import ActorKB, KBHit
+from ..records import Actor
+from .parse import ArticleDoc
+
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+MOD_DEPS = {"compound", "amod", "nmod", "poss"}
+PRONOUNS = {"it", "they", "he", "she", "its", "their", "them", "him", "her", "we", "i", "who", "which"}
+PRO_PREFIXES = {"pro", "anti"}
+FACILITY_NOUNS = {"station", "building", "base", "headquarters", "post", "checkpoint", "office", "position",
+                  "convoy", "camp", "compound", "barracks", "outpost", "patrol", "unit", "vehicle", "helicopter",
+                  "plane", "jet", "aircraft", "ship", "vessel", "stronghold", "garrison", "embassy", "ministry"}
+TITLE_WORDS = {"president", "prime", "minister", "secretary", "general", "foreign", "defense", "defence",
+               "chancellor", "king", "queen", "mr", "mr.", "mrs", "ms", "dr", "acting", "interim", "premier",
+               "spokesman", "spokeswoman", "ambassador", "envoy", "sheikh", "emir", "gen.", "col.", "lt."}
+BORDER_NOUNS = {"border", "frontier", "territory", "soil", "airspace", "water", "coast", "side"}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor found at a token: the record plus the phrase's token range."""
+
+    actor: Actor
+    head: int
+    start_token: int
+    end_token: int
+    plural: bool
+
+
+def _entity_span(tok: Token):
+    if tok.ent_type_ in NAME_ENTS:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    return None
+
+
+def _is_pro(tok: Token) -> bool:
+    """'pro-Russian' is tokenised pro / - / Russian, or one token 'pro-Russian'."""
+    low = tok.lower_
+    if any(low.startswith(p + "-") for p in PRO_PREFIXES):
+        return True
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in {"-", "\u2010", "\u2013"} and doc[tok.i - 2].lower_ in PRO_PREFIXES:
+        return True
+    return False
+
+
+def _strip_pro(text: str) -> str:
+    low = text.lower()
+    for p in PRO_PREFIXES:
+        if low.startswith(p + "-"):
+            return text[len(p) + 1:]
+    return text
+
+
+class ActorResolver:
+    """Resolves tokens of one ArticleDoc to actors, with a per-article cache."""
+
+    def __init__(self, kb: ActorKB, adoc: ArticleDoc) -> None:
+        self.kb = kb
+        self.adoc = adoc
+        self.doc = adoc.doc
+        self.cache: dict[tuple[int, date | None], ActorRef | None] = {}
+        self.excluded_countries: set[str] = set()
+
+    # -- country context -----------------------------------------------------------------------
+    def sentence_countries(self, tok: Token) -> list[str]:
+        sent = tok.sent
+        out = [p.place.country for p in self.adoc.places
+               if sent.start_char <= p.start < sent.end_char and p.place.country]
+        return out
+
+    def context_country(self, tok: Token, avoid: set[str]) -> str | None:
+        for c in self.sentence_countries(tok) + self.adoc.countries:
+            if c not in avoid:
+                return c
+        return None
+
+    # -- resolution ----------------------------------------------------------------------------
+    def resolve(self, tok: Token, on: date | None) -> ActorRef | None:
+        key = (tok.i, on)
+        if key not in self.cache:
+            self.cache[key] = self._resolve(tok, on)
+        return self.cache[key]
+
+    def _resolve(self, tok: Token, on: date | None) -> ActorRef | None:
+        if tok.lower_ in PRONOUNS or tok.pos_ in {"PRON", "VERB", "AUX", "ADP", "DET"}:
+            return None
+        # an apposition naming a known person is more specific than the role noun
+        for child in tok.children:
+            if child.dep_ == "appos":
+                ref = self._resolve_name(child, on)
+                if ref is not None and ref.actor.resolver == "kb:person":
+                    return ref
+        ref = self._resolve_name(tok, on)
+        if ref is not None:
+            return ref
+        return self._resolve_sector(tok, on)
+
+    def _phrase_range(self, tok: Token) -> tuple[int, int]:
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ in MOD_DEPS | {"det"}:
+                start = min(start, child.left_edge.i)
+        ent = _entity_span(tok)
+        if ent is not None:
+            start = min(start, ent.start)
+            return start, max(tok.i + 1, ent.end)
+        return start, tok.i + 1
+
+    def _make(self, tok: Token, hit: KBHit, resolver: str, sectors: tuple[str, ...] | None = None,
+              code: str | None = None) -> ActorRef:
+        s, e = self._phrase_range(tok)
+        span = self.doc[s:e]
+        actor = Actor(
+            text=span.text, name=hit.name, code=code or hit.code, country=hit.country,
+            sectors=sectors if sectors is not None else hit.sectors,
+            start=span.start_char, end=span.end_char, resolver=resolver,
+        )
+        return ActorRef(actor, tok.i, s, e, tok.tag_ in {"NNS", "NNPS"})
+
+    def _resolve_name(self, tok: Token, on: date | None) -> ActorRef | None:
+        candidates: list[str] = []
+        ent = _entity_span(tok)
+        if ent is not None:
+            candidates.append(_strip_pro(ent.text))
+            if ent.label_ != "PERSON":
+                # "the Kremlin press office" -> "Kremlin": shorter tails of a name
+                for i in range(ent.start + 1, ent.end):
+                    candidates.append(self.doc[i:ent.end].text)
+            else:
+                # drop leading titles only: "Defense Minister Sergey Shoigu" -> "Sergey Shoigu";
+                # "Anton Lavrov" never becomes "Lavrov"
+                i = ent.start
+                while i < ent.end - 1 and (self.doc[i].lower_ in TITLE_WORDS or self.kb.sector(self.doc[i].lemma_)):
+                    i += 1
+                    candidates.append(self.doc[i:ent.end].text)
+                if ent.end - ent.start > 1:
+                    candidates = candidates[:1] + [c for c in candidates[1:] if len(c.split()) > 1]
+        if (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper) and (ent is None or ent.label_ != "PERSON"):
+            chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if chain:
+                candidates.append(self.doc[chain[0].i:tok.i + 1].text)
+            candidates.append(tok.text)
+        seen: set[str] = set()
+        for cand in candidates:
+            if cand in seen or _is_pro(tok):
+                continue
+            seen.add(cand)
+            hit = self.kb.lookup(cand, on)
+            if hit is None:
+                continue
+            if hit.kind in {"country", "capital", "metonym"} and tok.ent_type_ == "NORP":
+                continue
+            sector = self.kb.sector(tok.lemma_) if hit.kind == "country" and tok.pos_ != "PROPN" else None
+            if sector:
+                return self._make(tok, hit, "kb:country+sector", (sector,), hit.code + sector)
+            return self._make(tok, hit, "kb:" + hit.kind)
+        if tok.ent_type_ == "NORP" and not _is_pro(tok):
+            adj = self.kb.adjective(tok.text)
+            if adj is not None:
+                return self._make(tok, adj, "kb:demonym", ())
+        if ent is not None and ent.label_ == "PERSON":
+            # an unknown person keeps its text; the country and role come from its modifiers
+            mods = self._modifier_hits(tok, on)
+            country = next((h for h in mods if h.kind in {"country", "adjective", "capital"}), None)
+            role = self._role_sector(tok)
+            code = (country.code[:3] if country else "---") + (role or "")
+            return self._make(tok, KBHit(ent.text, code, country.country if country else None,
+                                         (role,) if role else (), "person"), "unknown:person")
+        return None
+
+    def _role_sector(self, tok: Token) -> str | None:
+        for child in tok.children:
+            if child.dep_ in {"compound", "appos"} and child.pos_ == "NOUN":
+                sec = self.kb.sector(child.lemma_)
+                if sec:
+                    return sec
+        return None
+
+    def _modifier_hits(self, tok: Token, on: date | None) -> list[KBHit]:
+        hits: list[KBHit] = []
+        mods = [c for c in tok.children if c.dep_ in MOD_DEPS]
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
+                mods.extend(c for c in child.children if c.dep_ == "pobj")
+        for m in mods:
+            if _is_pro(m):
+                continue
+            if m.dep_ == "compound" and m.pos_ == "NOUN":
+                # "defense ministry", "army commander": nested sector nouns carry no country
+                hits.extend(self._modifier_hits(m, on))
+                continue
+            ent = _entity_span(m)
+            text = ent.text if ent is not None else m.text
+            hit = self.kb.lookup(text, on) or self.kb.lookup(m.text, on)
+            if hit is None:
+                hit = self.kb.adjective(m.text)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _resolve_sector(self, tok: Token, on: date | None) -> ActorRef | None:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        sector = self.kb.sector(tok.lemma_) or self.kb.sector(tok.text)
+        if sector is None:
+            compounds = [c for c in tok.lefts if c.dep_ == "compound"]
+            if compounds:
+                sector = self.kb.sector(f"{compounds[-1].lemma_} {tok.lemma_}")
+            if sector is None and tok.lemma_ in FACILITY_NOUNS:
+                # "a police station", "rebel positions", "army checkpoint": the owner's sector
+                for c in reversed(compounds + [c for c in tok.lefts if c.dep_ == "amod"]):
+                    sector = self.kb.sector(c.lemma_) or self.kb.sector(c.text)
+                    if sector:
+                        break
+        if sector is None:
+            return None
+        hits = self._modifier_hits(tok, on)
+        org = next((h for h in hits if h.kind == "org"), None)
+        if org is not None:
+            return self._make(tok, org, "kb:org+sector")
+        person = next((h for h in hits if h.kind == "person"), None)
+        if person is not None:
+            return self._make(tok, person, "kb:person")
+        country = next((h for h in hits if h.country), None)
+        if country is not None:
+            code = self.kb.code_for_country(country.country) + sector
+            return self._make(tok, KBHit(country.name, code, country.country, (sector,), "sector"),
+                              "kb:sector+country")
+        avoid = {self.kb.adjective(m.text).country for m in tok.lefts
+                 if _is_pro(m) and self.kb.adjective(m.text)}
+        if sector in {"REB", "OPP", "CVL", "INS", "SEP", "REF", "LAB", "CRM"} or avoid:
+            ctx = self.context_country(tok, avoid)
+        elif sector in {"COP", "JUD", "LEG", "MED", "BUS", "EDU", "HLH", "AGR"}:
+            # "a police station in Mariupol": the sentence's place, never the article's
+            ctx = next((c for c in self.sentence_countries(tok) if c not in avoid), None)
+        else:
+            ctx = None
+        if ctx:
+            code = self.kb.code_for_country(ctx) + sector
+            name = self.kb.country_name.get(ctx, ctx)
+            return self._make(tok, KBHit(name, code, ctx, (sector,), "sector"), "context:country")
+        return self._make(tok, KBHit(tok.lemma_, "---" + sector, None, (sector,), "sector"), "sector")
+
+    def border_country(self, tok: Token, on: date | None) -> ActorRef | None:
+        """'from the Ukrainian border' → Ukraine, as the target of a move."""
+        if tok.lemma_ not in BORDER_NOUNS:
+            return None
+        for hit in self._modifier_hits(tok, on):
+            if hit.country:
+                code = self.kb.code_for_country(hit.country)
+                return self._make(tok, KBHit(hit.name, code, hit.country, (), "country"), "kb:border")
+        return None
+
+
+def article_countries(adoc: ArticleDoc, kb: ActorKB) -> list[str]:
+    """The article's countries, most mentioned first (places and country names and adjectives)."""
+    counts: Counter[str] = Counter()
+    for p in adoc.places:
+        if p.place.country:
+            counts[p.place.country] += 1
+    for ent in adoc.doc.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            hit = kb.lookup(_strip_pro(ent.text)) or kb.adjective(_strip_pro(ent.text))
+            if hit is not None and hit.country:
+                counts[hit.country] += 1
+    return [c for c, _ in counts.most_common()]

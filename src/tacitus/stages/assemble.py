@@ -1,0 +1,269 @@
+"""Assemble: turn event candidates into Mention records with date, place, evidence, groups and ids.
+
+Groups: a frame and the events it governs share a group (reported speech yields two linked
+mentions); so do mentions of the same event in one article (same CAMEO base code, same source
+side, compatible targets: headline, lead and quote of one announcement), and an anaphoric mention
+("such withdrawal") and its antecedent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import __version__
+from ..knowledge.codebook import Codebook
+from ..records import Attribution, EventDate, Mention, Place, Provenance, Span, stable_hash
+from .actions import EventCandidate
+from .dates import DateMention, publication_date
+from .modality import _clause_tokens
+from .parse import ArticleDoc
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "on"}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _side(ref) -> str | None:  # noqa: ANN001 - ActorRef | None
+    if ref is None:
+        return None
+    side = ref.actor.country or ref.actor.code[:3]
+    return None if side == "---" else side
+
+
+def _event_key(c: EventCandidate) -> str:
+    """The code that names the event: for a frame, the code of the event it governs."""
+    emb = next((e for e in c.embedded if not e.frame and e.code), None)
+    code = emb.code if emb is not None else c.code
+    return code[:3]
+
+
+def emitted_governor(c: EventCandidate, idx: dict[int, int]) -> EventCandidate | None:
+    """The nearest governing frame that is itself a mention (silent frames like 'see' are skipped)."""
+    g = c.governor
+    while g is not None and id(g) not in idx:
+        g = g.governor
+    return g
+
+
+def group(cands: list[EventCandidate]) -> list[int]:
+    idx = {id(c): i for i, c in enumerate(cands)}
+    uf = _UnionFind(len(cands))
+    for i, c in enumerate(cands):
+        g = emitted_governor(c, idx)
+        if g is not None:
+            uf.union(i, idx[id(g)])
+        if c.antecedent is not None and id(c.antecedent) in idx:
+            uf.union(i, idx[id(c.antecedent)])
+    for i, a in enumerate(cands):
+        for j in range(i + 1, len(cands)):
+            b = cands[j]
+            if a.frame == "speech" or b.frame == "speech":
+                continue
+            if _event_key(a) != _event_key(b):
+                continue
+            sa, sb = _side(a.source), _side(b.source)
+            ta, tb = _side(a.target), _side(b.target)
+            if sa is None or sb is None or sa != sb:
+                continue
+            if ta is not None and tb is not None and ta != tb:
+                continue
+            uf.union(i, j)
+    return [uf.find(i) for i in range(len(cands))]
+
+
+def event_date(adoc: ArticleDoc, cand: EventCandidate, dates: list[DateMention]) -> EventDate:
+    tok = adoc.doc[cand.trigger]
+    sent = tok.sent
+    in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    if not in_sent:
+        return publication_date(adoc)
+    clause = {t.i for t in _clause_tokens(tok, 8)}
+    attached = [d for d in in_sent if d.head in clause]
+    if attached:
+        return attached[0].value
+    eligible = [d for d in in_sent if not _in_other_clause(adoc.doc, d.head, tok)]
+    if not eligible:
+        return publication_date(adoc)
+    return min(eligible, key=lambda d: abs(d.start - tok.idx)).value
+
+
+def _in_other_clause(doc, head_i: int, trigger: Token) -> bool:  # noqa: ANN001
+    """Is a date inside a relative or adverbial clause that does not contain the trigger?"""
+    t = doc[head_i]
+    for _ in range(12):
+        if t.dep_ in {"relcl", "acl", "advcl"} and not t.is_ancestor(trigger) and t.i != trigger.i:
+            return True
+        if t.head.i == t.i or t.is_ancestor(trigger):
+            return False
+        t = t.head
+    return False
+
+
+def _token_places(adoc: ArticleDoc, sent_start: int, sent_end: int) -> list:
+    return [p for p in adoc.places if sent_start <= p.start < sent_end]
+
+
+def event_place(adoc: ArticleDoc, cand: EventCandidate) -> Place | None:
+    """The event's location: a place attached to the trigger's clause by in/at/near, never an actor."""
+    doc = adoc.doc
+    tok = doc[cand.trigger]
+    sent = tok.sent
+    places = _token_places(adoc, sent.start_char, sent.end_char)
+    if not places:
+        return None
+    actor_chars = set()
+    for ref in (cand.source, cand.target):
+        if ref is not None:
+            actor_chars.update(range(ref.actor.start, ref.actor.end))
+            head = doc[ref.head]
+            if head.sent.start == sent.start:  # "the government of Kiev": Kiev names the actor
+                for t in head.subtree:
+                    if _names_actor(t, head):
+                        actor_chars.update(range(t.idx, t.idx + len(t)))
+    roots: list[Token] = [tok]
+    verb = _clause_tokens(tok)[-1]
+    if verb.i != tok.i:
+        roots.append(verb)
+    best = None
+    best_score = 99
+    for pm in places:
+        if pm.start in actor_chars:
+            continue
+        ptok = doc.char_span(pm.start, pm.end, alignment_mode="expand")
+        if ptok is None:
+            continue
+        head = ptok.root
+        # climb to the preposition that introduces the place
+        prep = head.head if head.dep_ in {"pobj", "compound"} else None
+        if prep is not None and prep.dep_ == "compound":
+            prep = prep.head.head if prep.head.dep_ == "pobj" else None
+        if prep is not None and prep.dep_ == "pobj":
+            prep = prep.head
+        under = any(r.is_ancestor(head) for r in roots)
+        if not under and cand.governor is not None:
+            continue  # a reported event does not happen where it is reported ("said in Brussels")
+        score = 0 if under else 5
+        if prep is None or prep.lower_ not in PLACE_PREPS:
+            score += 2 if under else 10
+        if score < best_score:
+            best, best_score = pm, score
+    if best is None or best_score >= 10:
+        return None
+    p = best.place
+    return Place(name=p.name, country=p.country, admin1=p.admin1, precision=p.precision, lat=p.lat,
+                 lon=p.lon, geonameid=p.geonameid, start=best.start, end=best.end, text=best.text)
+
+
+def _names_actor(t: Token, head: Token) -> bool:
+    """Is ``t`` part of the actor's name ("government of Kiev", "Kiev's army"), not its location?"""
+    x = t
+    for _ in range(6):
+        if x.i == head.i:
+            return True
+        if x.dep_ == "pobj" and x.head.lower_ not in {"of", "from"}:
+            return False
+        if x.dep_ not in {"pobj", "prep", "compound", "poss", "amod", "nmod", "appos", "case"}:
+            return False
+        x = x.head
+    return False
+
+
+def confidence(cand: EventCandidate) -> float:
+    """A rule-based score in [0, 1] (not yet calibrated: see docs/SCHEMA.md)."""
+    score = 0.45
+    if cand.source is not None:
+        score += 0.2 if cand.source.actor.resolver.startswith("kb") else 0.1
+    if cand.target is not None:
+        score += 0.1
+    if cand.row.specificity:
+        score += 0.1
+    if cand.frame:
+        score += 0.05
+    if cand.rule.startswith("anaphora"):
+        score -= 0.15
+    if len(cand.code) == 4:
+        score += 0.05
+    return round(max(0.05, min(0.95, score)), 3)
+
+
+def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, kb_as_of: str) -> list[Mention]:
+    article = adoc.article
+    doc = adoc.doc
+    groups = group(cands)
+    out: list[Mention] = []
+    prov_base = dict(version=__version__, codebook=codebook.version, kb_as_of=kb_as_of)
+    ids: dict[int, str] = {}
+    for g in groups:
+        if g not in ids:
+            root = cands[g]
+            ids[g] = "g" + stable_hash(article.article_id, root.trigger, root.code, length=12)
+    for cand, g in zip(cands, groups):
+        tok = doc[cand.trigger]
+        info = adoc.sentences[cand.sentence]
+        sent = info.span
+        text = sent.text.rstrip()
+        evidence = Span(sent.start_char, sent.start_char + len(text), text)
+        trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+        cue_tok = doc[cand.cue] if cand.cue is not None else None
+        attribution = Attribution(
+            by=cand.attribution_by.actor if cand.attribution_by else None,
+            relation=cand.relation,
+            cue=cue_tok.text if cue_tok is not None else None,
+            cue_start=cue_tok.idx if cue_tok is not None else None,
+            cue_end=cue_tok.idx + len(cue_tok.text) if cue_tok is not None else None,
+        )
+        mention_id = "m" + stable_hash(article.article_id, trigger.start, trigger.end, cand.code)
+        out.append(Mention(
+            mention_id=mention_id,
+            article_id=article.article_id,
+            group_id=ids[g],
+            sentence_index=cand.sentence,
+            evidence=evidence,
+            trigger=trigger,
+            source=cand.source.actor if cand.source else None,
+            target=cand.target.actor if cand.target else None,
+            cameo=codebook.cameo(cand.code),
+            plover=codebook.plover(cand.code),
+            modality=cand.modality,
+            attribution=attribution,
+            date=event_date(adoc, cand, adoc.dates),
+            place=event_place(adoc, cand),
+            confidence=confidence(cand),
+            provenance=Provenance(rule=cand.rule, model=None, **prov_base),
+            published=article.published.isoformat() if article.published else None,
+            outlet=article.source,
+            section=info.block,
+            related=tuple(),
+        ))
+    by_trigger = {c.trigger: m.mention_id for c, m in zip(cands, out)}
+    idx = {id(c): i for i, c in enumerate(cands)}
+    final: list[Mention] = []
+    for cand, m in zip(cands, out):
+        rel = []
+        gov = emitted_governor(cand, idx)
+        if gov is not None:
+            rel.append(by_trigger[gov.trigger])
+        rel.extend(by_trigger[e.trigger] for e in cands if emitted_governor(e, idx) is cand)
+        if cand.antecedent is not None and cand.antecedent.trigger in by_trigger:
+            rel.append(by_trigger[cand.antecedent.trigger])
+        final.append(_with_related(m, tuple(rel)))
+    return final
+
+
+def _with_related(m: Mention, related: tuple[str, ...]) -> Mention:
+    from dataclasses import replace
+    return replace(m, related=related)

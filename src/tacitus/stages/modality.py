@@ -1,0 +1,152 @@
+"""Modality and attribution: what the text says of an event's reality, and who says so.
+
+Modality comes from the governing frame (intent → planned, appeal/demand → demanded, threat →
+hypothetical, refusal/denial → negated), then from the trigger's own clause: negation ("did not",
+"no sign of", "has yet to be seen") → negated; a condition ("if", "unless") or a modal ("would",
+"could", "may") → hypothetical; future ("will") → planned. Attribution is the speaker of the
+nearest governing speech, accusation or denial frame (or "according to X"); its relation to the
+event is ``self`` (same side as the event's source), ``opponent`` (the event's target side, or an
+accusation), ``third_party``; with no speaker the outlet speaks (``outlet``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actions import PLANNING_SPEECH, EventCandidate
+from .actors import ActorRef, ActorResolver
+
+FRAME_MODALITY = {"intent": "planned", "appeal": "demanded", "demand": "demanded", "threaten": "hypothetical",
+                  "reject": "negated", "deny": "negated"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+CONDITION_MARKS = {"if", "unless", "whether"}
+NEGATING_HEADS = {"fail", "refuse", "stop", "halt", "cease", "deny"}
+ATTRIBUTING_FRAMES = {"speech", "observe", "accuse", "deny", "intent", "appeal", "demand", "reject", "threaten"}
+
+
+def _clause_tokens(tok: Token, limit: int = 6) -> list[Token]:
+    """The trigger and its heads up to (and including) the first clause verb."""
+    out = [tok]
+    if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "aux", "auxpass", "amod"}:
+        return out
+    t = tok
+    for _ in range(limit):
+        if t.head.i == t.i:
+            break
+        if t.pos_ in {"VERB", "AUX"} and t.i != tok.i and t.dep_ not in {"xcomp", "aux", "auxpass"}:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _negated(tok: Token, strong_only: bool = False) -> bool:
+    """Negation in the trigger's clause; ``strong_only`` ignores 'halt'/'stop' heads (a call for a
+    halt of fighting demands the halt: the fighting itself is not negated)."""
+    for t in _clause_tokens(tok):
+        for c in t.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ == "det" and c.lower_ in {"no"} and t.pos_ in {"NOUN", "PROPN"}:
+                return True
+            if c.lower_ == "yet" and c.dep_ == "advmod" and any(x.dep_ == "xcomp" for x in t.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "without":
+                return False
+        if t.lemma_ in NEGATING_HEADS and t.i != tok.i and not strong_only:
+            return True
+    # "has yet to be seen": the yet sits on the auxiliary head of the passive
+    for t in _clause_tokens(tok, 8):
+        if any(c.lower_ == "yet" for c in t.children) and any(c.lower_ == "to" for c in t.subtree):
+            return True
+    return False
+
+
+def _conditional(tok: Token) -> bool:
+    t = tok
+    for _ in range(8):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
+                return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+def _aux_modality(tok: Token) -> str | None:
+    for t in _clause_tokens(tok):
+        for c in t.children:
+            if c.dep_ in {"aux", "auxpass"}:
+                if c.lower_ in FUTURE_AUX:
+                    return "planned"
+                if c.lower_ in HYPOTHETICAL_AUX:
+                    return "hypothetical"
+            if c.lower_ == "going" and any(g.lower_ == "to" for g in c.children):
+                return "planned"
+    return None
+
+
+def relation(by: ActorRef, cand: EventCandidate) -> str:
+    """How the speaker stands to the event: self, opponent or third_party."""
+    def side(ref: ActorRef | None) -> str | None:
+        if ref is None:
+            return None
+        return ref.actor.country or (ref.actor.code[:3] if ref.actor.code[:3] != "---" else ref.actor.code)
+    speaker, source, target = side(by), side(cand.source), side(cand.target)
+    if speaker is None:
+        return "third_party"
+    if source is not None and speaker == source:
+        return "self"
+    if target is not None and speaker == target:
+        return "opponent"
+    return "third_party"
+
+
+def assign(cands: list[EventCandidate], resolver: ActorResolver) -> None:
+    """Set modality and attribution on every candidate in place."""
+    doc = resolver.doc
+    for cand in cands:
+        tok = doc[cand.trigger]
+        modality = "actual"
+        gov = cand.governor
+        if cand.frame is None and gov is not None:
+            modality = FRAME_MODALITY.get(gov.frame or "", "actual")
+            if gov.frame == "speech" and doc[gov.trigger].lemma_ in PLANNING_SPEECH and (
+                    tok.pos_ == "NOUN" or tok.tag_ in {"VB", "VBP", "VBZ"}):
+                modality = "planned"  # "announced a withdrawal", "announced troops return"
+        own = _aux_modality(tok)
+        if modality == "actual" and own is not None:
+            modality = own
+        if _conditional(tok):
+            modality = "hypothetical"
+        if _negated(tok, strong_only=modality == "demanded") and cand.frame not in {"reject", "deny"}:
+            modality = "negated"
+        if cand.frame is not None and modality in {"planned", "demanded"} and gov is None:
+            modality = "actual"  # the speech act itself happened
+        cand.modality = modality
+        # attribution: nearest governing frame with a speaker
+        g = gov
+        while g is not None and (g.frame not in ATTRIBUTING_FRAMES or g.source is None):
+            g = g.governor
+        if g is not None and g.source is not None:
+            cand.attribution_by = g.source
+            cand.cue = g.trigger
+            cand.relation = "opponent" if g.frame == "accuse" else relation(g.source, cand)
+            continue
+        by = _according_to(tok, resolver)
+        if by is not None:
+            cand.attribution_by, cand.relation = by, relation(by, cand)
+            continue
+        cand.attribution_by, cand.relation = None, "outlet"
+
+
+def _according_to(tok: Token, resolver: ActorResolver) -> ActorRef | None:
+    sent = tok.sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for g in t.doc[t.i + 1].children:
+                if g.dep_ == "pobj":
+                    return resolver.resolve(g, None)
+    return None
