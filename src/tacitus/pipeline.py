@@ -23,7 +23,7 @@ from .stages import modality as modality_stage
 from .stages.actions import ActionFinder
 from .stages.actors import ActorResolver, article_countries
 from .stages.assemble import assemble
-from .stages.parse import ArticleDoc, load_nlp, make_article_doc
+from .stages.parse import ArticleDoc, load_nlp, make_article_doc, parse_text, split_blocks
 
 STAGES = ("parse", "places", "actors", "actions", "modality", "dates", "assemble")
 
@@ -67,8 +67,16 @@ class Pipeline:
     def __call__(self, article: Article) -> list[Mention]:
         """Code one article; bad input raises TacitusError with a stable code."""
         check_article(article, self.settings.max_article_chars)
-        doc = self.nlp(article.text)
+        doc = self.nlp(self.parse_text(article.text))
         return self.code_doc(article, doc).mentions
+
+    def parse_text(self, text: str) -> str:
+        """The text handed to spaCy (Title-Case headlines in sentence case; same offsets)."""
+        return parse_text(text, split_blocks(text), self._known_name)
+
+    def _known_name(self, word: str) -> bool:
+        return (self.kb.lookup(word) is not None or self.kb.adjective(word) is not None
+                or self.gazetteer.knows(word))
 
     def code_doc(self, article: Article, doc: Any) -> ArticleResult:
         """Run every stage after parsing on an already parsed Doc."""
@@ -131,7 +139,7 @@ class Pipeline:
                 continue
             todo.append((len(results), item))
             results.append(None)
-        docs = self.nlp.pipe((a.text for _, a in todo), batch_size=len(todo) or 1)
+        docs = self.nlp.pipe((self.parse_text(a.text) for _, a in todo), batch_size=len(todo) or 1)
         for (pos, article), doc in zip(todo, docs):
             try:
                 results[pos] = self.code_doc(article, doc)

@@ -87,8 +87,8 @@ class Lexicon:
     def pos_of(tok: Token) -> str | None:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"}):
             return "VERB"
-        if tok.pos_ in {"NOUN", "PROPN"}:
-            return "NOUN"
+        if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title):
+            return "NOUN"  # a proper name ("Ban Ki-moon") is never a trigger
         return None
 
     def _match(self, table: dict[tuple[str, str], list[LexRow]], tok: Token) -> LexRow | None:

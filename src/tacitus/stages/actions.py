@@ -31,7 +31,9 @@ ANAPHORIC_DETS = {"such", "this", "that", "these", "those", "the"}
 SUBJ_DEPS = {"nsubj", "csubj"}
 EMBED_STOP = {"advcl", "nsubj", "nsubjpass", "csubj", "npadvmod", "parataxis", "appos", "mark", "punct", "acl",
               "relcl"}
-SILENT_FRAMES = {"observe"}  # govern and attribute, never a mention of their own
+SILENT_FRAMES = {"observe"}
+SYMMETRIC_ROOTS = {"04", "05", "06"}  # consult, diplomatic and material cooperation
+VISIT_CODES = ("042", "043", "044")  # govern and attribute, never a mention of their own
 THEME_ROOTS = ("087", "15", "0874")  # the object of "withdraw troops" / "deploy troops" is what moves
 PLANNING_SPEECH = {"announce", "announcement", "statement", "declare", "pledge", "promise"}
 
@@ -101,7 +103,8 @@ class ActionFinder:
             for i in sorted(set(triggers) | set(cues)):
                 tok = self.doc[i]
                 cue, trig = cues.get(i), triggers.get(i)
-                if cue is not None and (trig is None or self._governs_event(tok, triggers, cues)):
+                specific = trig is not None and bool(trig.objects or trig.particle)
+                if cue is not None and not specific and (trig is None or self._governs_event(tok, triggers, cues)):
                     cand = EventCandidate(i, cue.code, cue, info.index, info.block, frame=cue.frame,
                                           rule=cue.row_id)
                 elif trig is not None:
@@ -167,8 +170,12 @@ class ActionFinder:
             if c.frame or tok.pos_ != "NOUN":
                 continue
             head = tok.head
+            verb = by_i.get(head.i)
+            if tok.dep_ in {"dobj", "nsubjpass"} and verb is not None and not verb.frame \
+                    and tok.lemma_.lower() in verb.row.objects:
+                c.emit = False  # "extended sanctions", "voiced optimism": the verb row names this noun
+                continue
             if tok.dep_ in {"dobj", "nsubjpass", "attr"} and head.lemma_ in LIGHT_VERBS:
-                verb = by_i.get(head.i)
                 if verb is not None and not verb.frame:
                     if verb.row.specificity > 0 and verb.row.objects:
                         c.emit = False  # the verb row names this object: it is the trigger
@@ -269,8 +276,8 @@ class ActionFinder:
                 if ref is not None:
                     return ref, "control:object"
             return self._subject(head, cand, depth + 1)[0], "control:subject"
-        if tok.dep_ == "conj":
-            return self._subject(head, cand, depth + 1)[0], "conj"
+        if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            return self._subject(head, cand, depth + 1)[0], tok.dep_
         if tok.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
             return self.res.resolve(head, self.on), tok.dep_
         if tok.dep_ in {"advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -295,6 +302,10 @@ class ActionFinder:
                     ref = self.res.border_country(g, self.on)
                     if ref is not None:
                         return ref
+                    if p.lower_ == "in" and cand.code.startswith(VISIT_CODES):
+                        ref = self._actor(g, cand)  # "arrived in Kiev": the host
+                        if ref is not None:
+                            return ref
                     if p.lower_ != "to":
                         continue
                 ref = self._actor(g, cand)
@@ -343,7 +354,20 @@ class ActionFinder:
                         break
         if target is None and cand.code.startswith(THEME_ROOTS):
             target = self._border_in(tok)
+        if target is None and cand.source is not None and cand.code[:2] in SYMMETRIC_ROOTS:
+            target = self._conjunct_of(tok)
         cand.target = target
+
+    def _conjunct_of(self, tok: Token) -> ActorRef | None:
+        """'Putin and Merkel discussed…': the second conjunct of the subject is the other party."""
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None:
+            return None
+        for c in subj.conjuncts:
+            ref = self.res.resolve(c, self.on)
+            if ref is not None:
+                return ref
+        return None
 
     def _border_in(self, tok: Token) -> ActorRef | None:
         """'troops (deployed) along the Ukrainian border … return': the border names the target."""

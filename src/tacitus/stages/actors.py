@@ -23,7 +23,10 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MOD_DEPS = {"compound", "amod", "nmod", "poss"}
 PRONOUNS = {"it", "they", "he", "she", "its", "their", "them", "him", "her", "we", "i", "who", "which"}
 PRO_PREFIXES = {"pro", "anti"}
-FACILITY_NOUNS = {"station", "building", "base", "headquarters", "post", "checkpoint", "office", "position",
+FACILITY_NOUNS = {"cell", "group", "faction", "wing", "delegation", "team", "brigade", "militia", "column",
+                  "leadership", "leader", "commander", "chief", "spokesman", "spokeswoman", "representative",
+                  "official", "source", "envoy", "negotiator", "fighter", "member",
+                  "station", "building", "base", "headquarters", "post", "checkpoint", "office", "position",
                   "convoy", "camp", "compound", "barracks", "outpost", "patrol", "unit", "vehicle", "helicopter",
                   "plane", "jet", "aircraft", "ship", "vessel", "stronghold", "garrison", "embassy", "ministry"}
 TITLE_WORDS = {"president", "prime", "minister", "secretary", "general", "foreign", "defense", "defence",
@@ -130,7 +133,7 @@ class ActorResolver:
         s, e = self._phrase_range(tok)
         span = self.doc[s:e]
         actor = Actor(
-            text=span.text, name=hit.name, code=code or hit.code, country=hit.country,
+            text=self.adoc.article.text[span.start_char:span.end_char], name=hit.name, code=code or hit.code, country=hit.country,
             sectors=sectors if sectors is not None else hit.sectors,
             start=span.start_char, end=span.end_char, resolver=resolver,
         )

@@ -215,14 +215,15 @@ def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, 
         tok = doc[cand.trigger]
         info = adoc.sentences[cand.sentence]
         sent = info.span
-        text = sent.text.rstrip()
+        raw = article.text  # the parser may have seen a re-cased headline: quote the article itself
+        text = raw[sent.start_char:sent.end_char].rstrip()
         evidence = Span(sent.start_char, sent.start_char + len(text), text)
-        trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+        trigger = Span(tok.idx, tok.idx + len(tok.text), raw[tok.idx:tok.idx + len(tok.text)])
         cue_tok = doc[cand.cue] if cand.cue is not None else None
         attribution = Attribution(
             by=cand.attribution_by.actor if cand.attribution_by else None,
             relation=cand.relation,
-            cue=cue_tok.text if cue_tok is not None else None,
+            cue=raw[cue_tok.idx:cue_tok.idx + len(cue_tok.text)] if cue_tok is not None else None,
             cue_start=cue_tok.idx if cue_tok is not None else None,
             cue_end=cue_tok.idx + len(cue_tok.text) if cue_tok is not None else None,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import spacy
@@ -147,6 +148,35 @@ def load_nlp(name: str = MODEL_NAME) -> Language:
     if "tacitus_blocks" not in nlp.pipe_names:
         nlp.add_pipe("tacitus_blocks", before="parser")
     return nlp
+
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*")
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up with vs via".split())
+
+
+def is_title_case(text: str) -> bool:
+    words = [w for w in _WORD_RE.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def parse_text(text: str, blocks: list[Block], keep: Callable[[str], bool]) -> str:
+    """The text the parser sees: Title-Case headlines in sentence case, same length as the original.
+
+    The small English model tags most words of "Putin Orders Troop Withdrawal" as proper nouns;
+    lower-casing the words that are not known names (``keep``) gives it a sentence to parse. Only
+    letters change case, so every character offset is the article's own.
+    """
+    chars = list(text)
+    for b in blocks:
+        if b.kind not in {"headline", "subhead", "duplicate"} or not is_title_case(text[b.start:b.end]):
+            continue
+        first = True
+        for m in _WORD_RE.finditer(text, b.start, b.end):
+            w = m.group()
+            if not first and w[0].isupper() and not w.isupper() and not keep(w):
+                chars[m.start()] = w[0].lower()
+            first = False
+    return "".join(chars)
 
 
 def make_article_doc(article: Article, doc: Doc) -> ArticleDoc:
