@@ -75,8 +75,6 @@ def test_russian_call_for_a_halt(mentions):
     assert find(mentions, "0256", "RUSGOV")
 
 
-@pytest.mark.xfail(strict=True, reason="the addressee of a call (Kiev) is not in that sentence; no discourse "
-                                      "inference of the appeal's target yet")
 def test_russian_call_for_a_halt_targets_kiev(mentions):
     assert find(mentions, "0256", "RUSGOV", target="UKRGOV")
 
@@ -105,11 +103,13 @@ def test_experts_estimate_is_hypothetical_on_tuesday(mentions):
     assert found[0].attribution.by is not None and found[0].attribution.by.code.startswith("RUS")
 
 
-@pytest.mark.xfail(strict=True, reason="the title-case headline parses 'Orders' as a noun, so the headline "
-                                      "yields no intent mention")
 def test_headline_is_grouped_with_the_announcement(mentions):
-    head = [m for m in mentions if m.section == "headline" and m.cameo.code.startswith("0356")]
-    assert head
+    head = [m for m in mentions if m.section == "headline" and m.cameo.code == "0356"]
+    assert head and head[0].source.code == "RUSGOV"
+    body = [m for m in mentions if m.section == "body" and m.cameo.code == "0356"]
+    assert {m.group_id for m in head} & {m.group_id for m in body}
+    planned = [m for m in mentions if m.section == "headline" and m.cameo.code.startswith("087")]
+    assert planned and planned[0].modality == "planned" and planned[0].source.code.startswith("RUS")
 
 
 def test_nothing_from_caption_or_licence(mentions, pipeline):

@@ -121,6 +121,13 @@ def test_call_for_is_appeal_and_demanded(code):
     assert m.cameo.code.startswith("025")
 
 
+def test_appeal_about_another_country_addresses_its_government(code):
+    m = one(code("China called for restraint and an end to the shelling in northern Syria."), "02")
+    assert src(m)[:3] == "CHN" and tgt(m) == "SYRGOV"
+    m2 = one(code("The Russian government urged a halt to the fighting near Donetsk."), "02")
+    assert tgt(m2) == "UKRGOV"
+
+
 def test_conditional_is_hypothetical(code):
     ms = code("If the talks fail, Russian forces would attack the port, an analyst said.")
     m = one(ms, "19")

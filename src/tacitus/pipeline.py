@@ -93,7 +93,7 @@ class Pipeline:
 
         adoc: ArticleDoc = make_article_doc(article, doc)
         tick("parse")
-        rough = article_countries(adoc, self.kb)
+        rough = article_countries(adoc, self.kb, adjectives=False)
         adoc.places = [p for p in find_places(doc, rough, self.gazetteer)
                        if adoc.block_at(p.start) not in {"caption", "licence", "duplicate"}]
         adoc.countries = article_countries(adoc, self.kb)

@@ -321,10 +321,11 @@ class Gazetteer:
             self._acronym_keys.update(k for k in acronyms.split("|") if k)
             self._match_keys.update(k for k in acronyms.split("|") if k)
 
-    def _load_admin1(self, path: Path) -> None:
+    def _load_admin1(self, path: Path) -> None:  # noqa: C901
         # code country name type level geonames_code geonameid lat lon coord_source city_pop aliases keys
         for row in self._rows(path):
-            code, country, name, type_, _level, _gn, gid, lat, lon, _src, city_pop, _aliases, keys = row
+            code, country, name, type_, _level, _gn, gid, lat, lon, _src, city_pop, aliases, keys = row
+            name = _english_admin1_name(name, aliases)
             idx = len(self._records)
             self._records.append(
                 _Record(ADMIN1, name, country, code, _f(lat), _f(lon), _i(gid), int(city_pop or 0), False, type_)
@@ -592,3 +593,16 @@ def _f(value: str) -> float | None:
 
 def _i(value: str) -> int | None:
     return int(value) if value else None
+
+
+_DESIGNATORS = ("Oblast", "Region", "Province", "Governorate", "State", "Krai", "Republic", "County",
+                "District", "Prefecture", "Territory", "Department")
+
+
+def _english_admin1_name(name: str, aliases: str) -> str:
+    """Display name: an English alternate with a designator ("Donetsk Oblast") over a local
+    transliteration ("Donetska oblast"), where the gazetteer has one."""
+    for alt in aliases.split("|"):
+        if alt.isascii() and alt.endswith(_DESIGNATORS) and alt[0].isupper():
+            return alt
+    return name

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ..knowledge.codebook import Codebook
 from ..knowledge.lexicon import Lexicon, LexRow
+from ..records import Actor
 from .actors import PRONOUNS, ActorRef, ActorResolver
 from .parse import NO_EVENT_BLOCKS, ArticleDoc
 
@@ -32,6 +33,11 @@ SUBJ_DEPS = {"nsubj", "csubj"}
 EMBED_STOP = {"advcl", "nsubj", "nsubjpass", "csubj", "npadvmod", "parataxis", "appos", "mark", "punct", "acl",
               "relcl"}
 SILENT_FRAMES = {"observe"}
+HOSTILE_ROOTS = {"15", "17", "18", "19", "20"}
+CESSATION_WORDS = {"halt", "end", "stop", "cessation", "cease", "suspension", "freeze", "ending", "pause"}
+TIME_FRAME_NOUNS = {"conclusion", "end", "start", "beginning", "wake", "aftermath", "course", "anniversary",
+                    "stage", "phase", "eve", "run-up"}
+TIME_FRAME_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite"}
 SYMMETRIC_ROOTS = {"04", "05", "06"}  # consult, diplomatic and material cooperation
 VISIT_CODES = ("042", "043", "044")  # govern and attribute, never a mention of their own
 THEME_ROOTS = ("087", "15", "0874")  # the object of "withdraw troops" / "deploy troops" is what moves
@@ -120,7 +126,11 @@ class ActionFinder:
                     sent_cands.append(cand)
                     self.by_token[tok.i] = cand
             sent_cands.sort(key=lambda c: c.trigger)
+            self._headlinese(sent_cands, info)
             self._absorb_light_verbs(sent_cands)
+            for c in sent_cands:
+                if self._time_frame(self.doc[c.trigger]):
+                    c.emit = False  # "at the conclusion of the drills", "after the attack": background
             out.extend(c for c in sent_cands if c.emit)
         for cand in out:
             self._link_governor(cand)
@@ -131,7 +141,41 @@ class ActionFinder:
                 self._code_frame(cand)
         for cand in out:
             self._resolve_anaphora(cand, out)
+        for cand in out:
+            self._anaphoric_target(cand, out)
         return [c for c in out if c.emit and c.code]
+
+    @staticmethod
+    def _time_frame(tok: Token) -> bool:
+        if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in TIME_FRAME_PREPS:
+            return True
+        return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_FRAME_NOUNS
+
+    def _headlinese(self, cands: list[EventCandidate], info) -> None:  # noqa: ANN001
+        """'Putin Orders Troop Withdrawal': a headline verb parsed as a noun compound. A cue noun that
+        modifies an event noun, after an actor, acts as the verb of the headline."""
+        if info.block not in {"headline", "subhead"} or any(t.pos_ == "VERB" for t in info.span):
+            return
+        by_i = {c.trigger: c for c in cands}
+        for c in cands:
+            tok = self.doc[c.trigger]
+            if not c.frame or tok.dep_ != "compound" or tok.i == info.span.start:
+                continue
+            head = tok.head
+            event = by_i.get(head.i)
+            left = self.doc[tok.i - 1]
+            if event is None or event.frame or left.pos_ not in {"PROPN", "NOUN"}:
+                continue
+            subject = self.res.resolve(left, self.on)
+            if subject is None:
+                continue
+            c.notes.append(f"headline-verb:{left.i}")
+            c.source = subject
+            event.governor = c
+            c.embedded.append(event)
 
     def _governs_event(self, tok: Token, triggers: dict[int, LexRow], cues: dict[int, LexRow]) -> bool:
         for t in tok.subtree:
@@ -191,9 +235,13 @@ class ActionFinder:
 
     # -- governors ------------------------------------------------------------------------------
     def _link_governor(self, cand: EventCandidate) -> None:
+        if cand.governor is not None:
+            return
         tok = self.doc[cand.trigger]
         x = tok
         while x.head.i != x.i:
+            if cand.frame and x.dep_ == "conj":
+                return  # "NATO says X, but analysts say Y": coordinated statements, not embedded
             if x.dep_ in EMBED_STOP and not (x.dep_ == "nsubjpass" and x.head.lemma_ in {"see", "observe",
                                                                                              "confirm"}):
                 return
@@ -315,6 +363,9 @@ class ActionFinder:
 
     def _arguments(self, cand: EventCandidate) -> None:
         tok = self.doc[cand.trigger]
+        if any(n.startswith("headline-verb:") for n in cand.notes):
+            cand.rule += "|headline"
+            return
         if tok.pos_ == "NOUN" or tok.pos_ == "PROPN":
             self._noun_arguments(cand, tok)
         else:
@@ -454,16 +505,72 @@ class ActionFinder:
         if not cand.code:
             cand.emit = False
 
+    def _anaphoric_target(self, cand: EventCandidate, cands: list[EventCandidate]) -> None:
+        """'analysts hailed the move': the target is the actor of the event the move refers to."""
+        if cand.target is not None or cand.frame:
+            return
+        tok = self.doc[cand.trigger]
+        obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is None or obj.lemma_ not in ANAPHORIC_NOUNS | {"announcement", "decision", "order", "plan"}:
+            return
+        if not any(c.lower_ in ANAPHORIC_DETS for c in obj.children):
+            return
+        earlier = [p for p in cands if p.trigger < cand.trigger and p.code and p.source is not None
+                   and cand.sentence - p.sentence <= 6 and p is not cand]
+        salient = [p for p in earlier if p.frame == "intent"] or [p for p in earlier if "primary-intent" in p.notes]
+        pick = (salient or earlier or [None])[-1]
+        if pick is not None and pick.source is not None and pick.source.actor.code != (
+                cand.source.actor.code if cand.source else None):
+            cand.target = pick.source
+            cand.rule += "|target:anaphora"
+
+    def _under_cessation(self, emb: EventCandidate, frame: EventCandidate) -> bool:
+        ftok = self.doc[frame.trigger]
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in CESSATION_WORDS for c in ftok.children):
+            return True  # "urged a halt | to the fighting" with the preposition on the verb
+        x = self.doc[emb.trigger]
+        for _ in range(6):
+            if x.i == frame.trigger or x.head.i == x.i:
+                return False
+            x = x.head
+            if x.lemma_.lower() in CESSATION_WORDS:
+                return True
+        return False
+
+    def _addressee_from_place(self, cand: EventCandidate) -> ActorRef | None:
+        """'X called for a halt … in southeast Ukraine': with no addressee named, an appeal about
+        another country's ground is addressed to that country's government."""
+        tok = self.doc[cand.trigger]
+        speaker = cand.source.actor.country if cand.source else None
+        for c in self.res.sentence_countries(tok):
+            if c != speaker:
+                code = self.res.kb.code_for_country(c) + "GOV"
+                name = self.res.kb.country_name.get(c, c)
+                pm = next(p for p in self.adoc.places if p.place.country == c
+                          and tok.sent.start_char <= p.start < tok.sent.end_char)
+                actor = Actor(text=pm.text, name=name, code=code, country=c, sectors=("GOV",), start=pm.start,
+                              end=pm.end, resolver="context:place")
+                return ActorRef(actor, pm.token_start, pm.token_start, pm.token_end, False)
+        return None
+
     # -- frames ---------------------------------------------------------------------------------
     def _code_frame(self, cand: EventCandidate) -> None:
         """The code of a cue mention: from frames.tsv for intent/appeal/demand/reject/threaten."""
         frame = cand.frame
         emb = next((e for e in cand.embedded if not e.frame and e.code), None)
         nested = next((e for e in cand.embedded if e.frame), None)
+        if self.doc[cand.trigger].pos_ == "NOUN" and emb is None and nested is None \
+                and not any(n.startswith("headline-verb:") for n in cand.notes):
+            cand.emit = False  # "his peace plan", "the order": a reference without an event of its own
+            return
         if frame in {"intent", "appeal", "demand", "reject", "threaten"}:
             if emb is not None:
                 emb.notes.append(f"primary-{frame}")
-                code = self.codebook.frame_code(frame, emb.code)
+                lookup = emb.code
+                if emb.code[:2] in HOSTILE_ROOTS and self._under_cessation(emb, cand):
+                    lookup = "087"  # "called for an end to the shelling": de-escalation is what is asked
+                    emb.notes.append("ceased")
+                code = self.codebook.frame_code(frame, lookup)
                 if code is None:
                     cand.emit = False
                     return
@@ -478,6 +585,8 @@ class ActionFinder:
                     emb.source = cand.source if emb.source is None else _with_country(emb.source, cand.source)
             elif nested is None and frame in {"appeal", "demand"} and cand.target is None:
                 cand.emit = cand.source is not None
+            if frame in {"appeal", "demand"} and cand.target is None and cand.emit:
+                cand.target = self._addressee_from_place(cand)
         elif frame in SILENT_FRAMES:
             cand.emit = False
         elif frame == "speech":

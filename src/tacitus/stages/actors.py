@@ -274,14 +274,16 @@ class ActorResolver:
         return None
 
 
-def article_countries(adoc: ArticleDoc, kb: ActorKB) -> list[str]:
-    """The article's countries, most mentioned first (places and country names and adjectives)."""
+def article_countries(adoc: ArticleDoc, kb: ActorKB, adjectives: bool = True) -> list[str]:
+    """The article's countries, most mentioned first (places, country names and, unless
+    ``adjectives`` is False, adjectives: "the Russian government" says nothing of where Donetsk is)."""
     counts: Counter[str] = Counter()
     for p in adoc.places:
         if p.place.country:
             counts[p.place.country] += 1
+    labels = {"GPE", "NORP"} if adjectives else {"GPE"}
     for ent in adoc.doc.ents:
-        if ent.label_ in {"GPE", "NORP"}:
+        if ent.label_ in labels:
             hit = kb.lookup(_strip_pro(ent.text)) or kb.adjective(_strip_pro(ent.text))
             if hit is not None and hit.country:
                 counts[hit.country] += 1

@@ -155,7 +155,9 @@ def event_place(adoc: ArticleDoc, cand: EventCandidate) -> Place | None:
             prep = prep.head
         under = any(r.is_ancestor(head) for r in roots)
         if not under and cand.governor is not None:
-            continue  # a reported event does not happen where it is reported ("said in Brussels")
+            continue
+        if _in_other_clause(doc, head.i, tok):
+            continue  # "As the drills in Rostov ended, Putin ordered…": not where the order happened  # a reported event does not happen where it is reported ("said in Brussels")
         score = 0 if under else 5
         if prep is None or prep.lower_ not in PLACE_PREPS:
             score += 2 if under else 10

@@ -111,7 +111,7 @@ def assign(cands: list[EventCandidate], resolver: ActorResolver) -> None:
         tok = doc[cand.trigger]
         modality = "actual"
         gov = cand.governor
-        if cand.frame is None and gov is not None:
+        if cand.frame is None and gov is not None and "ceased" not in cand.notes:
             modality = FRAME_MODALITY.get(gov.frame or "", "actual")
             if gov.frame == "speech" and doc[gov.trigger].lemma_ in PLANNING_SPEECH and (
                     tok.pos_ == "NOUN" or tok.tag_ in {"VB", "VBP", "VBZ"}):
