@@ -239,11 +239,15 @@ class ActionFinder:
             return
         tok = self.doc[cand.trigger]
         x = tok
+        inside_complement = False
         while x.head.i != x.i:
             if cand.frame and x.dep_ == "conj":
                 return  # "NATO says X, but analysts say Y": coordinated statements, not embedded
-            if x.dep_ in EMBED_STOP and not (x.dep_ == "nsubjpass" and x.head.lemma_ in {"see", "observe",
-                                                                                             "confirm"}):
+            # an adverbial clause inside a quoted complement is part of the quote ("If they go back,
+            # this will be…, said X"); one on the frame itself is not ("Following…, NATO said")
+            quoted_advcl = x.dep_ == "advcl" and inside_complement is False and x.head.dep_ == "ccomp"
+            if x.dep_ in EMBED_STOP and not quoted_advcl and not (
+                    x.dep_ == "nsubjpass" and x.head.lemma_ in {"see", "observe", "confirm"}):
                 return
             x = x.head
             gov = self.by_token.get(x.i)
@@ -286,7 +290,8 @@ class ActionFinder:
         if low in {"who", "which", "that"} and tok.head.dep_ == "relcl":
             return self.res.resolve(tok.head.head, self.on)
         gov = cand.governor
-        if gov is not None and gov.source is not None and low in {"it", "they", "he", "she", "we", "i"}:
+        if gov is not None and gov.source is not None and low in {"it", "they", "he", "she", "we", "i"} \
+                and _agrees(low, gov.source):
             return gov.source
         # nearest earlier actor in this or the previous two sentences, plural agreeing for 'they'
         want_plural = low in {"they", "them", "their", "we"}
@@ -603,6 +608,16 @@ class ActionFinder:
                     cand.target = cand.target or emb.target
         if cand.code not in self.codebook:
             cand.emit = False
+
+
+def _agrees(pronoun: str, ref: ActorRef) -> bool:
+    """Does the pronoun fit the actor? 'he'/'she'/'i' a person; 'it' a body; 'they'/'we' a group."""
+    person = ref.actor.resolver in {"kb:person", "unknown:person"}
+    if pronoun in {"he", "she", "i"}:
+        return person
+    if pronoun == "it":
+        return not person and not ref.plural
+    return not person  # they, we: a government, an army, a group
 
 
 def _future(tok: Token) -> bool:

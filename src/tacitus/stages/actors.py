@@ -23,6 +23,8 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MOD_DEPS = {"compound", "amod", "nmod", "poss"}
 PRONOUNS = {"it", "they", "he", "she", "its", "their", "them", "him", "her", "we", "i", "who", "which"}
 PRO_PREFIXES = {"pro", "anti"}
+LOCATIVE_PREPS = {"in", "near", "at", "around", "outside", "inside", "across", "throughout"}
+GROUP_SECTORS = {"REB", "OPP", "INS", "SEP", "CVL", "MED", "BUS", "LAB", "REF", "CRM", "UAF", "RAD"}
 FACILITY_NOUNS = {"cell", "group", "faction", "wing", "delegation", "team", "brigade", "militia", "column",
                   "leadership", "leader", "commander", "chief", "spokesman", "spokeswoman", "representative",
                   "official", "source", "envoy", "negotiator", "fighter", "member",
@@ -84,11 +86,43 @@ class ActorResolver:
         self.excluded_countries: set[str] = set()
 
     # -- country context -----------------------------------------------------------------------
-    def sentence_countries(self, tok: Token) -> list[str]:
+    def sentence_countries(self, tok: Token, locative: bool = False) -> list[str]:
+        """Countries of the places in the token's sentence; ``locative``: only places introduced by
+        in/near/at/around… ("police in Donetsk"), not "from the Ukraine border"."""
         sent = tok.sent
-        out = [p.place.country for p in self.adoc.places
-               if sent.start_char <= p.start < sent.end_char and p.place.country]
+        out = []
+        for p in self.adoc.places:
+            if not (sent.start_char <= p.start < sent.end_char and p.place.country):
+                continue
+            if locative:
+                head = self.doc[p.token_end - 1]
+                if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE_PREPS:
+                    continue
+            out.append(p.place.country)
         return out
+
+    def sole_sentence_country(self, tok: Token, avoid: set[str]) -> str | None:
+        """The country of a place attached to the actor or to its verb ("police in Donetsk",
+        "the army shelled positions in Donetsk"), when no other country is named in the sentence."""
+        anchors = {tok.i}
+        if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "pobj"}:
+            anchors.add(tok.head.i)
+        places = set()
+        for p in self.adoc.places:
+            if not p.place.country or p.place.country in avoid:
+                continue
+            head = self.doc[p.token_end - 1]
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS and head.head.head.i in anchors:
+                places.add(p.place.country)
+        if len(places) != 1:
+            return None
+        country = next(iter(places))
+        for ent in tok.sent.ents:
+            if ent.label_ in {"GPE", "NORP"}:
+                hit = self.kb.lookup(_strip_pro(ent.text)) or self.kb.adjective(_strip_pro(ent.text))
+                if hit is not None and hit.country and hit.country != country:
+                    return None
+        return country
 
     def context_country(self, tok: Token, avoid: set[str]) -> str | None:
         for c in self.sentence_countries(tok) + self.adoc.countries:
@@ -185,6 +219,11 @@ class ActorResolver:
             mods = self._modifier_hits(tok, on)
             country = next((h for h in mods if h.kind in {"country", "adjective", "capital"}), None)
             role = self._role_sector(tok)
+            if country is None and role:
+                ctx = self.sole_sentence_country(tok, set())
+                if ctx:
+                    country = KBHit(self.kb.country_name.get(ctx, ctx), self.kb.code_for_country(ctx), ctx, (),
+                                    "country")
             code = (country.code[:3] if country else "---") + (role or "")
             return self._make(tok, KBHit(ent.text, code, country.country if country else None,
                                          (role,) if role else (), "person"), "unknown:person")
@@ -236,6 +275,14 @@ class ActorResolver:
                         break
         if sector is None:
             return None
+        if sector in {"GOV", "MIL", "ELI", "COP"} or tok.lemma_ in FACILITY_NOUNS:
+            # "rebel leaders", "separatist commanders", "opposition leader": the group modifier wins
+            for c in tok.lefts:
+                if c.dep_ in {"amod", "compound"} and not _is_pro(c):
+                    mod = self.kb.sector(c.lemma_) or self.kb.sector(c.text)
+                    if mod in GROUP_SECTORS:
+                        sector = mod
+                        break
         hits = self._modifier_hits(tok, on)
         org = next((h for h in hits if h.kind == "org"), None)
         if org is not None:
@@ -256,7 +303,8 @@ class ActorResolver:
             # "a police station in Mariupol": the sentence's place, never the article's
             ctx = next((c for c in self.sentence_countries(tok) if c not in avoid), None)
         else:
-            ctx = None
+            # "the military said", "government forces": only when the sentence's places name one country
+            ctx = self.sole_sentence_country(tok, avoid)
         if ctx:
             code = self.kb.code_for_country(ctx) + sector
             name = self.kb.country_name.get(ctx, ctx)
