@@ -9,7 +9,6 @@ import json
 import subprocess
 
 import pytest
-
 from conftest import ROOT, require_shared
 
 FLOORS = ROOT / "evaluation" / "floors.json"

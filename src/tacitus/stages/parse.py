@@ -8,9 +8,9 @@ and duplicates yield no events. A sentence never crosses a block boundary.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import spacy
