@@ -91,10 +91,10 @@ def test_appeal_to_russia_dated_by_the_vote(mentions):
     assert found and found[0].source.code[:3] == "UKR"
 
 
-@pytest.mark.xfail(strict=True, reason="no trigger for voting (CAMEO has no code for a referendum vote by "
-                                      "residents); planned with the coding-accuracy issue")
 def test_donetsk_vote_on_may_11(mentions):
-    assert any(m.trigger.text.startswith("vote") for m in mentions)
+    votes = [m for m in mentions if m.trigger.text.startswith("vote")]
+    assert votes and votes[0].date.start.isoformat() == "2014-05-11" and votes[0].date.method == "explicit"
+    assert votes[0].source.code == "UKRCVL"
 
 
 def test_experts_estimate_is_hypothetical_on_tuesday(mentions):

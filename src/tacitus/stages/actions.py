@@ -359,7 +359,7 @@ class ActionFinder:
                         ref = self._actor(g, cand)  # "arrived in Kiev": the host
                         if ref is not None:
                             return ref
-                    if p.lower_ != "to":
+                    if p.lower_ not in {"to", "from"} or (p.lower_ == "from" and cand.code.startswith(THEME_ROOTS)):
                         continue
                 ref = self._actor(g, cand)
                 if ref is not None and ref.head not in exclude:
@@ -403,11 +403,15 @@ class ActionFinder:
         if target is None:
             target = self._target_from_preps(tok, cand, exclude)
         if target is None and not cand.code.startswith(THEME_ROOTS):
-            for c in tok.children:
-                if c.dep_ == "dobj":
-                    target = self._target_from_preps(c, cand, exclude)
-                    if target is not None:
-                        break
+            # "accused X of …", "voted for independence from the Kiev government": the object's own
+            # prepositions name the other party
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                        for g in c.children if g.dep_ == "pobj"]
+            for c in objects:
+                target = self._target_from_preps(c, cand, exclude)
+                if target is not None:
+                    break
         if target is None and cand.code.startswith(THEME_ROOTS):
             target = self._border_in(tok)
         if target is None and cand.source is not None and cand.code[:2] in SYMMETRIC_ROOTS:

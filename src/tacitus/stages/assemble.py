@@ -96,16 +96,26 @@ def event_date(adoc: ArticleDoc, cand: EventCandidate, dates: list[DateMention])
     if attached:
         return attached[0].value
     eligible = [d for d in in_sent if not _in_other_clause(adoc.doc, d.head, tok)]
+    if cand.frame:
+        # a statement's date is not the date of what it reports: skip dates inside its complement
+        comps = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}]
+        eligible = [d for d in eligible
+                    if not any(c.i == d.head or c.is_ancestor(adoc.doc[d.head]) for c in comps)]
     if not eligible:
         return publication_date(adoc)
     return min(eligible, key=lambda d: abs(d.start - tok.idx)).value
 
 
-def _in_other_clause(doc, head_i: int, trigger: Token) -> bool:  # noqa: ANN001
-    """Is a date inside a relative or adverbial clause that does not contain the trigger?"""
+DATE_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+PLACE_CLAUSES = DATE_CLAUSES | {"conj", "ccomp"}
+
+
+def _in_other_clause(doc, head_i: int, trigger: Token, clauses: frozenset[str] = DATE_CLAUSES) -> bool:  # noqa: ANN001
+    """Is the token inside a clause (of the given kinds) that does not contain the trigger? A date
+    may come from a coordinated clause of the same statement; a place may not."""
     t = doc[head_i]
     for _ in range(12):
-        if t.dep_ in {"relcl", "acl", "advcl"} and not t.is_ancestor(trigger) and t.i != trigger.i:
+        if t.dep_ in clauses and not t.is_ancestor(trigger) and t.i != trigger.i:
             return True
         if t.head.i == t.i or t.is_ancestor(trigger):
             return False
@@ -138,36 +148,45 @@ def event_place(adoc: ArticleDoc, cand: EventCandidate) -> Place | None:
     verb = _clause_tokens(tok)[-1]
     if verb.i != tok.i:
         roots.append(verb)
+    # "the Donetsk region, where residents voted": a relative clause on a place happens there
+    for r in roots:
+        if r.dep_ == "relcl":
+            for pm in places:
+                if pm.token_start <= r.head.i < pm.token_end or (
+                        r.head.i + 1 == pm.token_start + (pm.token_end - pm.token_start) and
+                        pm.token_end == r.head.i):
+                    return _place(pm)
+                ptok = doc[pm.token_end - 1]
+                if ptok.head.i == r.head.i or ptok.i == r.head.i:
+                    return _place(pm)
     best = None
     best_score = 99
     for pm in places:
         if pm.start in actor_chars:
             continue
-        ptok = doc.char_span(pm.start, pm.end, alignment_mode="expand")
-        if ptok is None:
-            continue
-        head = ptok.root
-        # climb to the preposition that introduces the place
-        prep = head.head if head.dep_ in {"pobj", "compound"} else None
-        if prep is not None and prep.dep_ == "compound":
-            prep = prep.head.head if prep.head.dep_ == "pobj" else None
-        if prep is not None and prep.dep_ == "pobj":
-            prep = prep.head
+        head = doc[pm.token_end - 1]
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        prep = head.head if head.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in PLACE_PREPS:
+            continue  # only "in/at/near … X" says where something happened
         under = any(r.is_ancestor(head) for r in roots)
         if not under and cand.governor is not None:
-            continue
-        if _in_other_clause(doc, head.i, tok):
-            continue  # "As the drills in Rostov ended, Putin ordered…": not where the order happened  # a reported event does not happen where it is reported ("said in Brussels")
+            continue  # a reported event does not happen where it is reported ("said in Brussels")
+        if _in_other_clause(doc, head.i, tok, PLACE_CLAUSES):
+            continue  # "As the drills in Rostov ended, Putin ordered…": not where the order happened
         score = 0 if under else 5
-        if prep is None or prep.lower_ not in PLACE_PREPS:
-            score += 2 if under else 10
         if score < best_score:
             best, best_score = pm, score
-    if best is None or best_score >= 10:
+    if best is None:
         return None
-    p = best.place
+    return _place(best)
+
+
+def _place(pm) -> Place:  # noqa: ANN001 - a PlaceMention
+    p = pm.place
     return Place(name=p.name, country=p.country, admin1=p.admin1, precision=p.precision, lat=p.lat,
-                 lon=p.lon, geonameid=p.geonameid, start=best.start, end=best.end, text=best.text)
+                 lon=p.lon, geonameid=p.geonameid, start=pm.start, end=pm.end, text=pm.text)
 
 
 def _names_actor(t: Token, head: Token) -> bool:
