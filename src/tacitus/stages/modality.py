@@ -20,7 +20,7 @@ FRAME_MODALITY = {"intent": "planned", "appeal": "demanded", "demand": "demanded
                   "reject": "negated", "deny": "negated"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
-CONDITION_MARKS = {"if", "unless", "whether"}
+CONDITION_MARKS = {"if", "unless", "whether", "until", "once", "provided"}
 NEGATING_HEADS = {"fail", "refuse", "stop", "halt", "cease", "deny"}
 ATTRIBUTING_FRAMES = {"speech", "observe", "accuse", "deny", "intent", "appeal", "demand", "reject", "threaten"}
 
