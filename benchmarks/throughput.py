@@ -23,7 +23,7 @@ def corpus() -> list[dict]:
     """Unique texts written for Tacitus: sample articles, corpus articles and gold sentences."""
     items: list[dict] = []
     seen: set[str] = set()
-    for folder in (ROOT / "src" / "tacitus" / "samples", ROOT / "corpus" / "articles"):
+    for folder in (ROOT / "src" / "tacitus" / "samples", ROOT / "src" / "tacitus" / "corpus" / "articles"):
         for p in sorted(folder.glob("*.json")):
             d = json.loads(p.read_text(encoding="utf-8"))
             if d["text"] not in seen:

@@ -8,8 +8,8 @@ import json
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from tacitus.ingest.readers import read_path, sample_paths
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -132,6 +132,133 @@ def evaluate(gold: tuple[str, ...], view: str, as_json: bool) -> None:
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2))
 
 
+DEFAULT_DB = "tacitus.duckdb"
+
+
+def _items(paths: list[str], published: str | None, outlet: str | None):  # noqa: ANN202
+    from .ingest.readers import read_path
+
+    for p in paths:
+        yield from read_path(p, published=published, source=outlet)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="The DuckDB store file.")
+@click.option("--published", help="Publication date for inputs that carry none.")
+@click.option("--source", "outlet", help="Outlet for inputs that carry none.")
+@click.option("--batch-size", type=int, default=64, show_default=True)
+@click.option("--force", is_flag=True, help="Re-code articles already coded by this version.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+def ingest(inputs: tuple[str, ...], db: str, published: str | None, outlet: str | None, batch_size: int,
+           force: bool, progress: bool | None) -> None:
+    """Code articles and store them (idempotent, resumable: coded articles are not coded again)."""
+    from .store import open_store
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+        bar = tqdm(unit=" articles", desc="ingest", file=sys.stderr)
+
+    def tick(report) -> None:  # noqa: ANN001
+        if bar is not None:
+            bar.n = report.articles_seen
+            bar.set_postfix(mentions=report.mentions, skipped=report.skipped, unchanged=report.unchanged)
+            bar.refresh()
+
+    with open_store(db) as store:
+        for path in inputs:
+            report = store.ingest(_items([path], published, outlet), batch_size=batch_size, input_name=path,
+                                  force=force, progress=tick)
+            for s in report.skips:
+                click.echo(f"skipped {s['article_id']}: {s['code']}: {s['message']}", err=True)
+            click.echo(f"{path}: {report.coded} coded, {report.unchanged} unchanged, {report.skipped} skipped, "
+                       f"{report.mentions} mentions", err=True)
+        counts = store.counts()
+    if bar is not None:
+        bar.close()
+    click.echo(f"{db}: {counts['articles']} articles, {counts['mentions']} mentions, {counts['skips']} skips")
+
+
+def _filter_options(fn):  # noqa: ANN001, ANN202
+    from .store.query import FILTERS
+
+    for f in reversed(FILTERS):
+        fn = click.option(f"--{f.name.replace('_', '-')}", f.name, default=None, help=f.help)(fn)
+    return fn
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@_filter_options
+def query(db: str, fmt: str, **filters: str | None) -> None:
+    """Mentions matching filters, e.g. --source RUS --target UKR --root 03 --since 2014-05-01."""
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        try:
+            rows = store.query(**{k: v for k, v in filters.items() if v is not None})
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(r["record"])
+    elif fmt == "csv":
+        from .export import CSV_COLUMNS
+        w = __import__("csv").writer(sys.stdout, lineterminator="\n")
+        w.writerow(CSV_COLUMNS)
+        for r in rows:
+            w.writerow(["" if r[c] is None else r[c] for c in CSV_COLUMNS])
+    else:
+        click.echo(f"{'date':<10} {'code':<5} {'source':<10} {'target':<10} {'modality':<12} {'relation':<11} "
+                   f"{'place':<18} {'outlet':<16} evidence")
+        for r in rows:
+            d = r["date_start"].isoformat() if r["date_start"] else "-"
+            click.echo(f"{d:<10} {r['cameo_code']:<5} {r['source_code'] or '-':<10} {r['target_code'] or '-':<10} "
+                       f"{r['modality']:<12} {r['attr_relation']:<11} {(r['place_name'] or '-')[:18]:<18} "
+                       f"{(r['outlet'] or '-')[:16]:<16} {r['evidence_text'][:80]}")
+        click.echo(f"({len(rows)} mentions)", err=True)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "icews"]), required=True)
+@click.option("--out", required=True, help="Output file, or - for standard output.")
+def export(db: str, fmt: str, out: str) -> None:
+    """Export the store as GDELT 2.0 events, ICEWS, JSONL, CSV or Parquet (see docs/EXPORTS.md)."""
+    from .export import export as run
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        try:
+            n = run(store.con, fmt, out)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    click.echo(f"{n} rows written ({fmt})", err=True)
+
+
+@main.command()
+@click.option("--db", default="tacitus-demo.duckdb", show_default=True)
+def demo(db: str) -> None:
+    """Ingest the bundled corpus (64 articles written for Tacitus) and print a summary and accuracy."""
+    from .demo import corpus_paths, gold_accuracy, load_outlets, summary
+    from .store import open_store
+
+    with open_store(db) as store:
+        load_outlets(store.con)
+        report = store.ingest(_items([str(p) for p in corpus_paths()], None, None), input_name="corpus")
+        click.echo(f"{db}: {report.coded} articles coded now, {report.unchanged} already coded, "
+                   f"{report.skipped} skipped")
+        for line in summary(store.con):
+            click.echo(line)
+        acc = gold_accuracy(store.con)
+        click.echo(f"against the corpus gold (source, target, root per article): precision {acc['precision']:.3f}, "
+                   f"recall {acc['recall']:.3f}, F1 {acc['f1']:.3f}")
+        click.echo(f"try: tacitus query --db {db} --dyad RUS-UKR --root 08")
+
+
 def run() -> None:  # pragma: no cover
     try:
         main()

@@ -385,7 +385,12 @@ class ActionFinder:
         cand.rule += f"|{'passive' if passive else 'active'}:{how or 'none'}"
         exclude = {src.head} if src else set()
         target: ActorRef | None = None
-        if passive:
+        if passive and cand.code.startswith(THEME_ROOTS) and how != "agent":
+            # "40,000 troops are deployed near the border": the moved forces are the actor
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            cand.source = self._actor(subj, cand)
+            exclude = {cand.source.head} if cand.source else set()
+        elif passive:
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             target = self._actor(subj, cand)
             if how != "agent":
@@ -600,6 +605,9 @@ class ActionFinder:
             cand.emit = False
         elif frame == "speech":
             tok = self.doc[cand.trigger]
+            if cand.target is not None and cand.target.actor.country is None and \
+                    cand.target.actor.code.startswith("---"):
+                cand.target = None  # "told reporters": an audience, not a target
             if tok.pos_ in {"NOUN", "PROPN"} and (cand.source is None or not cand.embedded):
                 cand.emit = False  # "following the announcement": a reference, not a statement
             elif nested is not None and nested.frame not in {"speech", "observe"}:

@@ -125,7 +125,10 @@ class ActorResolver:
         return country
 
     def context_country(self, tok: Token, avoid: set[str]) -> str | None:
-        for c in self.sentence_countries(tok) + self.adoc.countries:
+        """Where the group is: the sentence's places, then the article's places, then its countries."""
+        place_countries = [c for c, _ in Counter(p.place.country for p in self.adoc.places
+                                                 if p.place.country).most_common()]
+        for c in self.sentence_countries(tok) + place_countries + self.adoc.countries:
             if c not in avoid:
                 return c
         return None

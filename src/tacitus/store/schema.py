@@ -1,0 +1,123 @@
+"""The DuckDB schema of the event store, with numbered migrations.
+
+``meta.schema_version`` says which migrations ran; :func:`migrate` applies the missing ones in order,
+each in its own transaction. Tables:
+
+- ``articles``: one row per article (text, title, outlet, url, published, content hash).
+- ``codings``: which pipeline version coded which article, when, with how many mentions — the
+  idempotency key of ingest is (article_id, pipeline_version, content_hash).
+- ``mentions``: the mention record, flattened for queries, plus the full JSON record.
+- ``skips``: inputs that could not be coded, with stage, code and message.
+- ``outlets``: the outlet registry (country, state-affiliated, wire service) users can edit.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+SCHEMA_VERSION = 1
+
+MENTION_COLUMNS: list[tuple[str, str]] = [
+    ("mention_id", "VARCHAR PRIMARY KEY"),
+    ("article_id", "VARCHAR NOT NULL"),
+    ("group_id", "VARCHAR"),
+    ("sentence_index", "INTEGER"),
+    ("section", "VARCHAR"),
+    ("evidence_start", "INTEGER"),
+    ("evidence_end", "INTEGER"),
+    ("evidence_text", "VARCHAR"),
+    ("trigger_start", "INTEGER"),
+    ("trigger_end", "INTEGER"),
+    ("trigger_text", "VARCHAR"),
+    ("source_code", "VARCHAR"),
+    ("source_country", "VARCHAR"),
+    ("source_name", "VARCHAR"),
+    ("source_text", "VARCHAR"),
+    ("target_code", "VARCHAR"),
+    ("target_country", "VARCHAR"),
+    ("target_name", "VARCHAR"),
+    ("target_text", "VARCHAR"),
+    ("cameo_code", "VARCHAR NOT NULL"),
+    ("cameo_root", "VARCHAR NOT NULL"),
+    ("cameo_label", "VARCHAR"),
+    ("goldstein", "DOUBLE"),
+    ("quad_class", "INTEGER"),
+    ("plover_type", "VARCHAR"),
+    ("plover_mode", "VARCHAR"),
+    ("modality", "VARCHAR"),
+    ("attr_by_code", "VARCHAR"),
+    ("attr_by_country", "VARCHAR"),
+    ("attr_relation", "VARCHAR"),
+    ("attr_cue", "VARCHAR"),
+    ("date_start", "DATE"),
+    ("date_end", "DATE"),
+    ("date_granularity", "VARCHAR"),
+    ("date_method", "VARCHAR"),
+    ("place_name", "VARCHAR"),
+    ("place_country", "VARCHAR"),
+    ("place_admin1", "VARCHAR"),
+    ("place_precision", "VARCHAR"),
+    ("lat", "DOUBLE"),
+    ("lon", "DOUBLE"),
+    ("geonameid", "BIGINT"),
+    ("confidence", "DOUBLE"),
+    ("rule", "VARCHAR"),
+    ("model", "VARCHAR"),
+    ("pipeline_version", "VARCHAR"),
+    ("codebook", "VARCHAR"),
+    ("kb_as_of", "VARCHAR"),
+    ("published", "TIMESTAMPTZ"),
+    ("outlet", "VARCHAR"),
+    ("record", "JSON"),
+]
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        """CREATE TABLE IF NOT EXISTS articles (
+            article_id VARCHAR PRIMARY KEY, outlet VARCHAR, url VARCHAR, title VARCHAR,
+            published TIMESTAMPTZ, language VARCHAR, content_hash VARCHAR NOT NULL, text VARCHAR NOT NULL,
+            first_seen TIMESTAMPTZ, input VARCHAR)""",
+        """CREATE TABLE IF NOT EXISTS codings (
+            article_id VARCHAR NOT NULL, pipeline_version VARCHAR NOT NULL, content_hash VARCHAR NOT NULL,
+            coded_at TIMESTAMPTZ, n_mentions INTEGER,
+            PRIMARY KEY (article_id, pipeline_version, content_hash))""",
+        "CREATE TABLE IF NOT EXISTS mentions (" + ", ".join(f"{n} {t}" for n, t in MENTION_COLUMNS) + ")",
+        "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",
+        "CREATE INDEX IF NOT EXISTS mentions_dyad ON mentions(source_country, target_country, date_start)",
+        """CREATE TABLE IF NOT EXISTS skips (
+            article_id VARCHAR, stage VARCHAR, code VARCHAR, message VARCHAR, input VARCHAR,
+            recorded_at TIMESTAMPTZ)""",
+        """CREATE TABLE IF NOT EXISTS outlets (
+            outlet VARCHAR PRIMARY KEY, country VARCHAR, state_affiliated BOOLEAN DEFAULT FALSE,
+            wire BOOLEAN DEFAULT FALSE, note VARCHAR)""",
+    ],
+}
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+    if not exists:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the missing migrations; returns the schema version now in the file."""
+    version = current_version(con)
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(f"E201 the store has schema version {version}, newer than this Tacitus "
+                           f"({SCHEMA_VERSION}): upgrade Tacitus")
+    for v in range(version + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for stmt in MIGRATIONS[v]:
+                con.execute(stmt)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(v)])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
