@@ -203,3 +203,27 @@ def test_crash_and_resume_equals_an_uninterrupted_run(tmp_path):
     got = {t: table(con, t, ("coded_at", "first_seen")) for t in ("articles", "mentions", "codings")}
     con.close()
     assert got == expected
+
+
+def test_demo_and_claims_commands(tmp_path):
+    from click.testing import CliRunner
+
+    from tacitus.cli import main
+
+    db = str(tmp_path / "demo.duckdb")
+    res = CliRunner().invoke(main, ["demo", "--db", db], catch_exceptions=False)
+    assert res.exit_code == 0
+    assert "64 articles from 8 outlets" in res.stdout and "linked into" in res.stdout
+    assert "against the corpus gold" in res.stdout
+    again = CliRunner().invoke(main, ["demo", "--db", db], catch_exceptions=False)
+    assert "0 articles coded now, 64 already coded" in again.stdout
+    res = CliRunner().invoke(main, ["claims", "--db", db, "--format", "json"], catch_exceptions=False)
+    items = json.loads(res.stdout)
+    assert items and {c["status"] for c in items} <= {"confirmed", "self_reported", "not_yet_observed",
+                                                        "contradicted", "unverified"}
+    assert any(c["status"] == "contradicted" for c in items)
+    assert all(c["evidence"] and all(e["evidence_text"] for e in c["evidence"]) for c in items)
+    res = CliRunner().invoke(main, ["query", "--db", db, "--dyad", "RUS-UKR", "--root", "08", "--format", "jsonl"],
+                             catch_exceptions=False)
+    recs = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+    assert recs and all(r["cameo"]["root"] == "08" and r["source"]["country"] == "RUS" for r in recs)

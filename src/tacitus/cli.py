@@ -175,9 +175,11 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, outlet: str 
                 click.echo(f"skipped {s['article_id']}: {s['code']}: {s['message']}", err=True)
             click.echo(f"{path}: {report.coded} coded, {report.unchanged} unchanged, {report.skipped} skipped, "
                        f"{report.mentions} mentions", err=True)
+        linked = store.link()
         counts = store.counts()
     if bar is not None:
         bar.close()
+    click.echo(f"linked {linked['links']} mentions into {linked['events']} events", err=True)
     click.echo(f"{db}: {counts['articles']} articles, {counts['mentions']} mentions, {counts['skips']} skips")
 
 
@@ -240,6 +242,31 @@ def export(db: str, fmt: str, out: str) -> None:
 
 
 @main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--status", type=click.Choice(["confirmed", "self_reported", "not_yet_observed", "contradicted",
+                                             "unverified"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def claims(db: str, status: str | None, fmt: str) -> None:
+    """Announcements and claims, and what became of them: status, repeats, evidence for and against."""
+    from .store import open_store
+    from .store.link import claims as run
+
+    with open_store(db, read_only=True) as store:
+        items = [c for c in run(store.con, limit=10000) if status is None or c["status"] == status]
+    if fmt == "json":
+        click.echo(json.dumps(items, default=str, indent=2, ensure_ascii=False))
+        return
+    for c in items:
+        rep = f"; repeats {len(c['repeats'])} earlier announcement(s)" if c["repeats"] else ""
+        click.echo(f"{c['first_date']}  {c['source_side']}->{c['target_side'] or '?'}  {c['base_code']}  "
+                   f"{c['status'].upper()}  ({c['n_mentions']} mentions, {c['n_sources']} independent sources{rep})")
+        for e in c["evidence"]:
+            who = e["attr_by_code"] or e["outlet"] or "outlet"
+            click.echo(f"    {e['side']:<7} {e['modality']:<12} {who:<16} {str(e['published'])[:10]}  "
+                       f"{e['evidence_text'][:90]}")
+
+
+@main.command()
 @click.option("--db", default="tacitus-demo.duckdb", show_default=True)
 def demo(db: str) -> None:
     """Ingest the bundled corpus (64 articles written for Tacitus) and print a summary and accuracy."""
@@ -249,14 +276,17 @@ def demo(db: str) -> None:
     with open_store(db) as store:
         load_outlets(store.con)
         report = store.ingest(_items([str(p) for p in corpus_paths()], None, None), input_name="corpus")
+        linked = store.link()
         click.echo(f"{db}: {report.coded} articles coded now, {report.unchanged} already coded, "
                    f"{report.skipped} skipped")
         for line in summary(store.con):
             click.echo(line)
+        statuses = store.con.execute("SELECT status, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        click.echo(f"linked into {linked['events']} events: " + ", ".join(f"{s}: {n}" for s, n in statuses))
         acc = gold_accuracy(store.con)
         click.echo(f"against the corpus gold (source, target, root per article): precision {acc['precision']:.3f}, "
                    f"recall {acc['recall']:.3f}, F1 {acc['f1']:.3f}")
-        click.echo(f"try: tacitus query --db {db} --dyad RUS-UKR --root 08")
+        click.echo(f"try: tacitus query --db {db} --dyad RUS-UKR --root 08;  tacitus claims --db {db}")
 
 
 def run() -> None:  # pragma: no cover

@@ -246,7 +246,9 @@ class ActionFinder:
             # an adverbial clause inside a quoted complement is part of the quote ("If they go back,
             # this will be…, said X"); one on the frame itself is not ("Following…, NATO said")
             quoted_advcl = x.dep_ == "advcl" and inside_complement is False and x.head.dep_ == "ccomp"
-            if x.dep_ in EMBED_STOP and not quoted_advcl and not (
+            # "seen no evidence that Russia is pulling back": the clause of an evidence noun is embedded
+            noun_clause = x.dep_ in {"acl", "relcl"} and x.head.lemma_ in EVIDENCE_NOUNS
+            if x.dep_ in EMBED_STOP and not quoted_advcl and not noun_clause and not (
                     x.dep_ == "nsubjpass" and x.head.lemma_ in {"see", "observe", "confirm"}):
                 return
             x = x.head

@@ -67,6 +67,20 @@ def _is_pro(tok: Token) -> bool:
     return False
 
 
+def _in_dateline(tok: Token) -> bool:
+    """An all-capitals place name opening a sentence and followed by a comma ("KYIV, March 3 -")."""
+    if not tok.is_upper or len(tok.text) < 3:
+        return False
+    sent, doc = tok.sent, tok.doc
+    if tok.i - sent.start > 3 or not all(t.is_upper or t.is_punct for t in doc[sent.start:tok.i + 1]):
+        return False
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    # a dateline goes on with a date, a country, or the agency in brackets, then a dash
+    window = doc[tok.i + 2:min(len(doc), tok.i + 9)]
+    return any(t.text in {"(", "-", "\u2013", "\u2014"} or t.ent_type_ == "DATE" for t in window)
+
+
 def _strip_pro(text: str) -> str:
     low = text.lower()
     for p in PRO_PREFIXES:
@@ -143,6 +157,8 @@ class ActorResolver:
     def _resolve(self, tok: Token, on: date | None) -> ActorRef | None:
         if tok.lower_ in PRONOUNS or tok.pos_ in {"PRON", "VERB", "AUX", "ADP", "DET"}:
             return None
+        if _in_dateline(tok):
+            return None  # "BRUSSELS, April 1 (Wire) -": where the story was filed, not an actor
         # an apposition naming a known person is more specific than the role noun
         for child in tok.children:
             if child.dep_ == "appos":

@@ -8,13 +8,15 @@ side, compatible targets: headline, lead and quote of one announcement), and an 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .. import __version__
 from ..knowledge.codebook import Codebook
 from ..records import Attribution, EventDate, Mention, Place, Provenance, Span, stable_hash
 from .actions import EventCandidate
-from .dates import DateMention, publication_date
+from .dates import DateMention, publication_date, resolve_expression
 from .modality import _clause_tokens
 from .parse import ArticleDoc
 
@@ -94,7 +96,7 @@ def event_date(adoc: ArticleDoc, cand: EventCandidate, dates: list[DateMention])
     clause = {t.i for t in _clause_tokens(tok, 8)}
     attached = [d for d in in_sent if d.head in clause]
     if attached:
-        return attached[0].value
+        return _tense_adjusted(attached[0], cand, adoc)
     eligible = [d for d in in_sent if not _in_other_clause(adoc.doc, d.head, tok)]
     if cand.frame:
         # a statement's date is not the date of what it reports: skip dates inside its complement
@@ -103,7 +105,20 @@ def event_date(adoc: ArticleDoc, cand: EventCandidate, dates: list[DateMention])
                     if not any(c.i == d.head or c.is_ancestor(adoc.doc[d.head]) for c in comps)]
     if not eligible:
         return publication_date(adoc)
-    return min(eligible, key=lambda d: abs(d.start - tok.idx)).value
+    return _tense_adjusted(min(eligible, key=lambda d: abs(d.start - tok.idx)), cand, adoc)
+
+
+def _tense_adjusted(d: DateMention, cand: EventCandidate, adoc: ArticleDoc) -> EventDate:
+    """A planned, demanded or conditional event's yearless date ("a referendum on May 11") lies ahead."""
+    ref = adoc.article.published_date
+    if cand.modality not in {"planned", "demanded", "hypothetical"} or ref is None or d.value.start is None \
+            or d.value.method != "explicit" \
+            or d.value.start >= ref or re.search(r"\b(19|20)\d\d\b", d.text) or "last" in d.text.lower():
+        return d.value
+    again = resolve_expression(d.text, ref, True)
+    if again is None or again.start is None or again.start < ref:
+        return d.value
+    return EventDate(again.start, again.end, again.granularity, again.method, d.text, d.start, d.end)
 
 
 DATE_CLAUSES = frozenset({"relcl", "acl", "advcl"})

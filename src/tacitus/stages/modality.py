@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actions import PLANNING_SPEECH, EventCandidate
+from .actions import EVIDENCE_NOUNS, PLANNING_SPEECH, EventCandidate
 from .actors import ActorRef, ActorResolver
 
 FRAME_MODALITY = {"intent": "planned", "appeal": "demanded", "demand": "demanded", "threaten": "hypothetical",
@@ -56,6 +56,19 @@ def _negated(tok: Token, strong_only: bool = False) -> bool:
                 return False
         if t.lemma_ in NEGATING_HEADS and t.i != tok.i and not strong_only:
             return True
+    # "no evidence that Russia is pulling back": a clause under a negated evidence noun
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in {"acl", "ccomp", "pobj", "prep", "mark", "relcl"} and t.head.lemma_ in EVIDENCE_NOUNS:
+            noun = t.head
+            if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "little"} for c in noun.children):
+                return True
+            # "has not (yet) seen any evidence that …"
+            if noun.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in noun.head.children):
+                return True
+        t = t.head
     # "has yet to be seen": the yet sits on the auxiliary head of the passive
     for t in _clause_tokens(tok, 8):
         if any(c.lower_ == "yet" for c in t.children) and any(c.lower_ == "to" for c in t.subtree):

@@ -9,13 +9,15 @@ each in its own transaction. Tables:
 - ``mentions``: the mention record, flattened for queries, plus the full JSON record.
 - ``skips``: inputs that could not be coded, with stage, code and message.
 - ``outlets``: the outlet registry (country, state-affiliated, wire service) users can edit.
+- ``events``, ``mention_events`` (version 2): mentions linked across articles into events, with
+  counts of mentions, articles and independent sources and a corroboration status.
 """
 
 from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MENTION_COLUMNS: list[tuple[str, str]] = [
     ("mention_id", "VARCHAR PRIMARY KEY"),
@@ -91,6 +93,13 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE IF NOT EXISTS outlets (
             outlet VARCHAR PRIMARY KEY, country VARCHAR, state_affiliated BOOLEAN DEFAULT FALSE,
             wire BOOLEAN DEFAULT FALSE, note VARCHAR)""",
+    ],
+    2: [
+        """CREATE TABLE IF NOT EXISTS events (
+            event_id VARCHAR PRIMARY KEY, source_side VARCHAR, target_side VARCHAR, base_code VARCHAR,
+            cameo_root VARCHAR, first_date DATE, last_date DATE, place_country VARCHAR, n_mentions INTEGER,
+            n_articles INTEGER, n_sources INTEGER, status VARCHAR, repeats VARCHAR[])""",
+        "CREATE TABLE IF NOT EXISTS mention_events (mention_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL)",
     ],
 }
 

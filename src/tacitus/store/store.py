@@ -229,7 +229,7 @@ class EventStore:
     # -- reading -------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("articles", "mentions", "codings", "skips", "outlets"):
+        for table in ("articles", "mentions", "codings", "skips", "outlets", "events"):
             out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
         return out
 
@@ -241,6 +241,12 @@ class EventStore:
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def link(self, settings: Any = None) -> dict[str, int]:
+        """Re-link all mentions into events and recompute corroboration (store/link.py)."""
+        from .link import rebuild
+
+        return rebuild(self.con, settings)
 
     def records(self, **filters: Any) -> Iterator[Mention]:
         for row in self.query(**filters):
