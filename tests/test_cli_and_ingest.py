@@ -132,3 +132,27 @@ def test_csv_and_html_readers(tmp_path):
                          f"<p>{BODY}</p><p>{BODY}</p></article></body></html>", encoding="utf-8")
     items = list(read_path(html_file, published="2014-05-19"))
     assert isinstance(items[0], Article) and "Luhansk" in items[0].text
+
+
+def test_rss_and_atom_feeds(tmp_path):
+    rss = tmp_path / "feed.rss"
+    rss.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Steppe Wire</title>
+<item><title>Clash near Luhansk</title><link>https://steppe.example/1</link>
+<pubDate>Fri, 16 May 2014 10:00:00 GMT</pubDate><description>{BODY}</description></item>
+<item><title>Second item</title><link>https://steppe.example/2</link>
+<pubDate>Sat, 17 May 2014 09:00:00 GMT</pubDate><description>&lt;p&gt;{BODY}&lt;/p&gt;</description></item>
+</channel></rss>""", encoding="utf-8")
+    items = list(read_path(rss))
+    assert len(items) == 2 and all(isinstance(a, Article) for a in items)
+    assert items[0].source == "Steppe Wire" and items[0].url == "https://steppe.example/1"
+    assert items[0].published.date().isoformat() == "2014-05-16" and "Luhansk" in items[1].text
+    atom = tmp_path / "feed.atom"
+    atom.write_text(f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Dnipro Daily</title><id>urn:x</id><updated>2014-05-19T00:00:00Z</updated>
+<entry><title>Talks resume</title><id>urn:e1</id><updated>2014-05-19T08:00:00Z</updated>
+<link href="https://dnipro.example/e1"/><summary>{BODY}</summary></entry></feed>""", encoding="utf-8")
+    items = list(read_path(atom))
+    assert len(items) == 1 and items[0].source == "Dnipro Daily" and items[0].article_id == "urn:e1"
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<notafeed", encoding="utf-8")
+    assert isinstance(next(iter(read_path(bad))), TacitusError)

@@ -153,6 +153,12 @@ def test_exports_have_the_fields_shapes(store_path, tmp_path):
     export(con, "jsonl", str(js))
     recs = [json.loads(line) for line in js.read_text(encoding="utf-8").splitlines()]
     assert len(recs) == n and all(r["export"]["codebook"] == "CAMEO-1.1b3" for r in recs)
+    po = tmp_path / "e.polecat.jsonl"
+    m = export(con, "polecat", str(po))
+    plover = [json.loads(line) for line in po.read_text(encoding="utf-8").splitlines()]
+    types = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+             "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert 0 < m < n and all(p["event_type"] in types and "source" in p["actors"] for p in plover)
     pq = tmp_path / "e.parquet"
     export(con, "parquet", str(pq))
     assert duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{pq}')").fetchone()[0] == n
@@ -227,3 +233,22 @@ def test_demo_and_claims_commands(tmp_path):
                              catch_exceptions=False)
     recs = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
     assert recs and all(r["cameo"]["root"] == "08" and r["source"]["country"] == "RUS" for r in recs)
+
+
+def test_recode_command_replaces_with_current_version(tmp_path, pipeline):
+    from click.testing import CliRunner
+
+    from tacitus import __version__
+    from tacitus.cli import main
+
+    db = tmp_path / "rc.duckdb"
+    with open_store(db) as store:
+        store.ingest(_samples(), pipeline)
+        store.con.execute("UPDATE codings SET pipeline_version = '0.0.1'")
+        store.con.execute("DELETE FROM mentions WHERE cameo_root = '01'")
+        n_before = store.counts()["mentions"]
+    res = CliRunner().invoke(main, ["recode", "--db", str(db)], catch_exceptions=False)
+    assert res.exit_code == 0 and "0.0.1" in res.stdout and f"now {__version__}" in res.stdout
+    with open_store(db) as store:
+        assert store.counts()["mentions"] > n_before
+        assert store.con.execute("SELECT DISTINCT pipeline_version FROM codings").fetchall() == [(__version__,)]

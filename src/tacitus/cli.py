@@ -226,10 +226,11 @@ def query(db: str, fmt: str, **filters: str | None) -> None:
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "icews"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "icews", "polecat"]),
+              required=True)
 @click.option("--out", required=True, help="Output file, or - for standard output.")
 def export(db: str, fmt: str, out: str) -> None:
-    """Export the store as GDELT 2.0 events, ICEWS, JSONL, CSV or Parquet (see docs/EXPORTS.md)."""
+    """Export the store as GDELT 2.0 events, ICEWS, POLECAT-style PLOVER JSON, JSONL, CSV or Parquet."""
     from .export import export as run
     from .store import open_store
 
@@ -239,6 +240,33 @@ def export(db: str, fmt: str, out: str) -> None:
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from exc
     click.echo(f"{n} rows written ({fmt})", err=True)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--batch-size", type=int, default=64, show_default=True)
+def recode(db: str, batch_size: int) -> None:
+    """Re-code every stored article with the current pipeline; print what changed."""
+    from .records import Article
+    from .store import open_store
+
+    with open_store(db) as store:
+        before = dict(store.con.execute("SELECT cameo_root, count(*) FROM mentions GROUP BY 1").fetchall())
+        versions = store.con.execute("SELECT pipeline_version, count(*) FROM codings GROUP BY 1").fetchall()
+        rows = store.con.execute("SELECT article_id, text, title, published, outlet, url, language FROM articles "
+                                 "ORDER BY article_id").fetchall()
+        articles = (Article(text=t, title=ti, published=p, source=o, url=u, article_id=a, language=lang or "en")
+                    for a, t, ti, p, o, u, lang in rows)
+        report = store.ingest(articles, batch_size=batch_size, input_name="recode", force=True)
+        store.link()
+        after = dict(store.con.execute("SELECT cameo_root, count(*) FROM mentions GROUP BY 1").fetchall())
+    click.echo(f"re-coded {report.coded} articles (were coded by: "
+               + ", ".join(f"{v} ×{n}" for v, n in versions) + f"); now {__version__}")
+    for root in sorted(set(before) | set(after)):
+        b, a = before.get(root, 0), after.get(root, 0)
+        if a != b:
+            click.echo(f"  root {root}: {b} → {a} mentions")
+    click.echo(f"mentions: {sum(before.values())} → {sum(after.values())}")
 
 
 @main.command()
@@ -264,6 +292,67 @@ def claims(db: str, status: str | None, fmt: str) -> None:
             who = e["attr_by_code"] or e["outlet"] or "outlet"
             click.echo(f"    {e['side']:<7} {e['modality']:<12} {who:<16} {str(e['published'])[:10]}  "
                        f"{e['evidence_text'][:90]}")
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--dyad", required=True, help="Directed dyad of ISO-3 countries, e.g. RUS-UKR.")
+@click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--dedup", is_flag=True, help="Count linked events instead of raw mentions.")
+@click.option("--modality", default="actual", show_default=True,
+              help="Modalities that count, comma-separated (historical and hypothetical never by default).")
+@click.option("--since")
+@click.option("--until")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def series(db: str, dyad: str, freq: str, dedup: bool, modality: str, since: str | None, until: str | None,
+           fmt: str) -> None:
+    """A dyad's counts per quad class and pentaclass, Goldstein sum and mean, per period."""
+    from datetime import date as _date
+
+    from .store import open_store
+    from .store.analysis import series as run
+
+    try:
+        mods = [m.strip() for m in modality.split(",") if m.strip()]
+        with open_store(db, read_only=True) as store:
+            rows = run(store.con, dyad, freq, dedup, mods, _date.fromisoformat(since) if since else None,
+                       _date.fromisoformat(until) if until else None)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    cols = ["period", "count", "q1", "q2", "q3", "q4", "p0", "p1", "p2", "p3", "p4", "goldstein_sum",
+            "goldstein_mean", "articles", "per_100_articles"]
+    if fmt == "json":
+        click.echo(json.dumps(rows, default=str, indent=2))
+    elif fmt == "csv":
+        click.echo(",".join(cols))
+        for r in rows:
+            click.echo(",".join("" if r[c] is None else str(r[c]) for c in cols))
+    else:
+        click.echo("  ".join(f"{c:>10}" for c in cols))
+        for r in rows:
+            click.echo("  ".join(f"{'' if r[c] is None else str(r[c]):>10}" for c in cols))
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--window", type=int, default=8, show_default=True, help="Trailing periods in the baseline.")
+@click.option("--z", "z_threshold", type=float, default=3.0, show_default=True)
+@click.option("--min-count", type=int, default=3, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def alerts(db: str, freq: str, window: int, z_threshold: float, min_count: int, fmt: str) -> None:
+    """Escalation alerts: material-conflict spikes against a dyad's own baseline; first-ever event types."""
+    from .store import open_store
+    from .store.analysis import alerts as run
+
+    with open_store(db, read_only=True) as store:
+        found = run(store.con, freq, window, z_threshold, min_count)
+    if fmt == "json":
+        click.echo(json.dumps([a.to_dict() for a in found], indent=2))
+        return
+    for a in found:
+        click.echo(f"{a.period}  {a.dyad:<8} {a.kind:<6} {a.detail}" + (f" (z {a.z})" if a.z is not None else ""))
+    click.echo(f"({len(found)} alerts)", err=True)
 
 
 @main.command()

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from . import __version__
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt", "icews")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "icews", "polecat")
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -142,6 +142,32 @@ def icews_row(r: dict[str, Any]) -> list[Any]:
     ]
 
 
+def polecat_record(r: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any] | None:
+    """A POLECAT-style PLOVER record; None for mentions PLOVER has no type for (statements)."""
+    if not r["plover_type"]:
+        return None
+    rec = json.loads(r["record"])
+
+    def actors(a: dict[str, Any] | None) -> list[dict[str, Any]]:
+        if a is None:
+            return []
+        return [{"name": a["name"], "text": a["text"], "country": a["country"], "sectors": a["sectors"],
+                 "cameo_code": a["code"]}]
+
+    place = rec.get("place")
+    return {
+        "event_id": r["mention_id"], "story_id": r["article_id"], "story_date": str(r["published"])[:10]
+        if r["published"] else None, "event_date": r["date_start"].isoformat() if r["date_start"] else None,
+        "event_date_end": r["date_end"].isoformat() if r["date_end"] else None,
+        "event_type": r["plover_type"], "event_mode": r["plover_mode"], "event_text": r["evidence_text"],
+        "actors": {"source": actors(rec.get("source")), "target": actors(rec.get("target"))},
+        "location": None if place is None else {k: place[k] for k in ("name", "country", "admin1", "precision", "lat",
+                                                                       "lon", "geonameid")},
+        "modality": r["modality"], "attribution": rec["attribution"], "cameo_code": r["cameo_code"],
+        "publisher": r["outlet"], "url": r["url"], "export": meta,
+    }
+
+
 def _rows(con: Any, where: str = "", params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
     cur = con.execute("SELECT m.*, a.url FROM mentions m LEFT JOIN articles a USING (article_id) " + where +
                       " ORDER BY m.published, m.article_id, m.sentence_index, m.trigger_start", params or [])
@@ -178,6 +204,12 @@ def export(con: Any, fmt: str, out: str) -> int:
                 rec["export"] = meta
                 fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
                 n += 1
+        elif fmt == "polecat":
+            for r in _rows(con):
+                prec = polecat_record(r, meta)
+                if prec is not None:
+                    fh.write(json.dumps(prec, ensure_ascii=False, default=str) + "\n")
+                    n += 1
         else:
             delim = "," if fmt == "csv" else "\t"
             w = csv.writer(fh, delimiter=delim, lineterminator="\n")

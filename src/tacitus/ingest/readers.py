@@ -146,6 +146,54 @@ def read_csv(path: Path, defaults: dict) -> Iterator[Item]:
         yield _from_record(dict(row), f"{path}:{n}", defaults)
 
 
+@reader(".rss", ".atom", ".xml")
+def read_feed(path: Path | str, defaults: dict) -> Iterator[Item]:
+    """RSS or Atom entries (feedparser): one article per entry, its content or summary as text (HTML
+    stripped by trafilatura), the feed's title as the outlet."""
+    import feedparser
+
+    parsed = feedparser.parse(str(path))
+    if parsed.bozo and not parsed.entries:
+        yield TacitusError("bad_record", f"{path}: not an RSS or Atom feed ({parsed.bozo_exception})",
+                           article_id=str(path))
+        return
+    outlet = defaults.get("source") or parsed.feed.get("title")
+    for n, e in enumerate(parsed.entries):
+        body = ""
+        if e.get("content"):
+            body = e["content"][0].get("value", "")
+        body = body or e.get("summary", "")
+        if "<" in body:
+            import trafilatura
+
+            body = trafilatura.extract(f"<html><body><article>{body}</article></body></html>") or ""
+        title = e.get("title")
+        text = f"{title}\n\n{body}" if title and body else (body or title or "")
+        published = defaults.get("published") or e.get("published") or e.get("updated")
+        try:
+            pub = parse_published(_feed_date(published))
+        except ValueError:
+            pub = None
+        where = f"{path}#{n}"
+        if not text.strip():
+            yield TacitusError("empty", f"{where}: feed entry with no text", article_id=where)
+            continue
+        yield Article(text=text, title=title, published=pub, source=outlet, url=e.get("link"),
+                      article_id=e.get("id") or "")
+
+
+def _feed_date(value: object) -> object:
+    """RFC 822 dates of RSS ("Mon, 19 May 2014 10:00:00 GMT") to ISO; ISO passes through."""
+    if isinstance(value, str) and value and not value[:4].isdigit():
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return parsedate_to_datetime(value).isoformat()
+        except (TypeError, ValueError):
+            return value
+    return value
+
+
 def read_path(path: str | Path, published: str | None = None, source: str | None = None) -> Iterator[Item]:
     """Articles from a file, a directory (recursively, sorted), or '-' for JSONL or text on stdin."""
     defaults = {"published": published, "source": source}
@@ -161,6 +209,9 @@ def read_path(path: str | Path, published: str | None = None, source: str | None
             yield from jsonl_lines(text.splitlines(), "<stdin>", defaults)
         else:
             yield Article(text=text, **_article_kw(defaults, url=None))
+        return
+    if str(path).startswith(("http://", "https://")):
+        yield from read_feed(str(path), defaults)  # a feed URL (the only thing read from the network)
         return
     p = Path(path)
     if not p.exists():

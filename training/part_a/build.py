@@ -1,0 +1,161 @@
+"""Build training/part_a/sentences.jsonl from the hand-written files in raw/.
+
+Raw line format (one sentence per line; lines starting with '#' are comments):
+
+    DATE|FORM|TEXT|EVENTS
+
+FORM is one of: act pas nom rep neg hed fut quo dat none
+EVENTS is empty for no-event negatives; otherwise events separated by ';', each
+    trigger, SOURCE, TARGET, CODE[, MODALITY[, ATTRIBUTION]]
+TARGET '-' means null. MODALITY: a(ctual, default) p(lanned) h(ypothetical)
+d(emanded) n(egated) hi(storical). ATTRIBUTION: out(let, default) s(elf)
+op(ponent) tp (third_party).
+A line starting with 'T|' is marked as template-generated.
+
+Checks (errors make the script exit non-zero): date format and 2000-2025 range,
+form, duplicate text, every code in cameo.tsv, every trigger occurring in the
+text as written (on word boundaries), actor codes of the expected shape.
+Warnings only: a named office-holder from actors/leaders.tsv whose dated terms
+do not cover the sentence date (may be legitimate, e.g. "former president").
+
+Run: python training/part_a/build.py
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+DATA = REPO / "src" / "tacitus" / "knowledge" / "data"
+CAMEO = DATA / "cameo.tsv"
+LEADERS = DATA / "actors" / "leaders.tsv"
+FILES = ["a01.txt", "a02.txt", "a03.txt", "a04.txt", "a05.txt", "a06.txt",
+         "a07.txt", "neg.txt"]
+
+FORMS = {"act": "active", "pas": "passive", "nom": "nominal", "rep": "reported",
+         "neg": "negated", "hed": "hedged", "fut": "future", "quo": "quote",
+         "dat": "dateline", "none": "none"}
+MODS = {"a": "actual", "p": "planned", "h": "hypothetical", "d": "demanded",
+        "n": "negated", "hi": "historical"}
+ATTRS = {"out": "outlet", "s": "self", "op": "opponent", "tp": "third_party"}
+ACTOR_RE = re.compile(r"^(?:[A-Z]{3}|---|IGO[A-Z]{3,12}|NGO[A-Z]{0,12})(?:[A-Z]{3}){0,3}$")
+
+
+def load_codes() -> set[str]:
+    codes = set()
+    for line in CAMEO.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("code\t"):
+            continue
+        codes.add(line.split("\t", 1)[0])
+    return codes
+
+
+def load_leaders() -> dict[str, list[tuple[dt.date, dt.date]]]:
+    """Full name -> list of (start, end) terms, any office."""
+    terms: dict[str, list[tuple[dt.date, dt.date]]] = {}
+    if not LEADERS.exists():
+        return terms
+    lines = [l for l in LEADERS.read_text(encoding="utf-8").splitlines() if not l.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        try:
+            start = dt.date.fromisoformat(row["start"])
+            end = dt.date.fromisoformat(row["end"]) if row.get("end") else dt.date(2100, 1, 1)
+        except (ValueError, KeyError, TypeError):
+            continue
+        name = row["name"].strip()
+        if " " in name:  # full names only; single surnames are too ambiguous
+            terms.setdefault(name, []).append((start, end))
+    return terms
+
+
+def parse_event(spec: str) -> dict:
+    parts = [p.strip() for p in spec.split(",")]
+    if not 4 <= len(parts) <= 6:
+        raise ValueError(f"bad event spec {spec!r}")
+    trig, src, tgt, code = parts[:4]
+    mod = MODS[parts[4]] if len(parts) > 4 else "actual"
+    att = ATTRS[parts[5]] if len(parts) > 5 else "outlet"
+    return {"trigger": trig, "source": src, "target": None if tgt in ("-", "") else tgt,
+            "code": code, "modality": mod, "attribution": att}
+
+
+def main() -> int:
+    codes = load_codes()
+    leaders = load_leaders()
+    out, errors, warnings = [], [], []
+    seen: set[str] = set()
+    for fname in FILES:
+        path = HERE / "raw" / fname
+        if not path.exists():
+            errors.append(f"missing {path}")
+            continue
+        for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            where = f"{fname}:{lineno}"
+            template = False
+            if line.startswith("T|"):
+                template, line = True, line[2:]
+            fields = line.split("|")
+            if len(fields) != 4:
+                errors.append(f"{where}: expected 4 fields, got {len(fields)}")
+                continue
+            date, form, text, evs = (f.strip() for f in fields)
+            try:
+                d = dt.date.fromisoformat(date)
+                if not 2000 <= d.year <= 2025:
+                    errors.append(f"{where}: date out of range {date}")
+            except ValueError:
+                errors.append(f"{where}: bad date {date}")
+                continue
+            if form not in FORMS:
+                errors.append(f"{where}: bad form {form}")
+                continue
+            if text in seen:
+                errors.append(f"{where}: duplicate text")
+            seen.add(text)
+            try:
+                events = [parse_event(e) for e in evs.split(";") if e.strip()]
+            except (ValueError, KeyError) as exc:
+                errors.append(f"{where}: {exc}")
+                continue
+            if (form == "none") != (not events):
+                errors.append(f"{where}: form {form} but {len(events)} events")
+            for ev in events:
+                if ev["code"] not in codes:
+                    errors.append(f"{where}: unknown code {ev['code']}")
+                if not re.search(r"(?<!\w)" + re.escape(ev["trigger"]) + r"(?!\w)", text):
+                    errors.append(f"{where}: trigger {ev['trigger']!r} not in text")
+                for role in ("source", "target"):
+                    a = ev[role]
+                    if a is not None and not ACTOR_RE.match(a):
+                        errors.append(f"{where}: odd actor code {a!r}")
+            for name, spans in leaders.items():
+                if name in text and not any(s <= d <= e for s, e in spans):
+                    warnings.append(f"{where}: {name} not in office on {date}")
+            out.append({"text": text, "published": date, "form": FORMS[form],
+                        "template": template, "events": events})
+    for i, rec in enumerate(out, 1):
+        rec_id = {"id": f"a-{i:05d}"}
+        rec_id.update(rec)
+        out[i - 1] = rec_id
+    for w in warnings:
+        print("warning:", w, file=sys.stderr)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        print(f"{len(errors)} errors", file=sys.stderr)
+    with open(HERE / "sentences.jsonl", "w", encoding="utf-8") as fh:
+        for rec in out:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"wrote {len(out)} sentences ({len(warnings)} warnings, {len(errors)} errors)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
