@@ -98,6 +98,7 @@ class ActorResolver:
         self.doc = adoc.doc
         self.cache: dict[tuple[int, date | None], ActorRef | None] = {}
         self.excluded_countries: set[str] = set()
+        self._antecedent_guard: set[int] = set()
 
     # -- country context -----------------------------------------------------------------------
     def sentence_countries(self, tok: Token, locative: bool = False) -> list[str]:
@@ -316,6 +317,12 @@ class ActorResolver:
                               "kb:sector+country")
         avoid = {self.kb.adjective(m.text).country for m in tok.lefts
                  if _is_pro(m) and self.kb.adjective(m.text)}
+        earlier = self._earlier_mention(tok, sector, on)
+        if earlier is not None and earlier not in avoid:
+            # "Russian troops … the troops": a bare sector noun names the last such group named
+            code = self.kb.code_for_country(earlier) + sector
+            name = self.kb.country_name.get(earlier, earlier)
+            return self._make(tok, KBHit(name, code, earlier, (sector,), "sector"), "discourse:antecedent")
         if sector in {"REB", "OPP", "CVL", "INS", "SEP", "REF", "LAB", "CRM"} or avoid:
             ctx = self.context_country(tok, avoid)
         elif sector in {"COP", "JUD", "LEG", "MED", "BUS", "EDU", "HLH", "AGR"}:
@@ -329,6 +336,25 @@ class ActorResolver:
             name = self.kb.country_name.get(ctx, ctx)
             return self._make(tok, KBHit(name, code, ctx, (sector,), "sector"), "context:country")
         return self._make(tok, KBHit(tok.lemma_, "---" + sector, None, (sector,), "sector"), "sector")
+
+    def _earlier_mention(self, tok: Token, sector: str, on: date | None, span: int = 250) -> str | None:
+        """The country of the nearest earlier noun of the same sector that names its country."""
+        if tok.i in self._antecedent_guard:
+            return None
+        self._antecedent_guard.add(tok.i)
+        try:
+            for j in range(tok.i - 1, max(-1, tok.i - span), -1):
+                t = self.doc[j]
+                if t.pos_ not in {"NOUN", "PROPN"} or self.adoc.block_at(t.idx) in {"caption", "licence"}:
+                    continue
+                if (self.kb.sector(t.lemma_) or self.kb.sector(t.text)) != sector:
+                    continue
+                ref = self.resolve(t, on)
+                if ref is not None and ref.actor.country and ref.actor.resolver.startswith(("kb", "context")):
+                    return ref.actor.country
+            return None
+        finally:
+            self._antecedent_guard.discard(tok.i)
 
     def border_country(self, tok: Token, on: date | None) -> ActorRef | None:
         """'from the Ukrainian border' → Ukraine, as the target of a move."""
