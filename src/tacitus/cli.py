@@ -356,6 +356,20 @@ def alerts(db: str, freq: str, window: int, z_threshold: float, min_count: int, 
 
 
 @main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the store over HTTP (the API; OpenAPI at /docs). The server owns the store file."""
+    import uvicorn
+
+    from .api.app import create_app
+
+    click.echo(f"serving {db} at http://{host}:{port}/  (API: /api/…, OpenAPI: /docs)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@main.command()
 @click.option("--db", default="tacitus-demo.duckdb", show_default=True)
 def demo(db: str) -> None:
     """Ingest the bundled corpus (64 articles written for Tacitus) and print a summary and accuracy."""
