@@ -7,9 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+import sys
 
 import pytest
 from conftest import ROOT, require_shared
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from pin_floors import metric as _metric  # noqa: E402  (one definition of a metric's path)
 
 FLOORS = ROOT / "evaluation" / "floors.json"
 
@@ -22,16 +26,6 @@ def _path(name: str):
     if name.startswith("shared:"):
         return require_shared(name.split(":", 1)[1])
     return ROOT / name
-
-
-def _metric(report: dict, key: str) -> float:
-    node = report
-    parts = key.split(".")
-    if parts[0] in report.get("subsets", {}):
-        node, parts = report["subsets"][parts[0]], parts[1:]
-    for p in parts:
-        node = node[p]
-    return float(node)
 
 
 @pytest.mark.parametrize("name", sorted(_floors()["files"]))

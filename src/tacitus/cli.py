@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -209,7 +210,7 @@ def query(db: str, fmt: str, **filters: str | None) -> None:
             click.echo(r["record"])
     elif fmt == "csv":
         from .export import CSV_COLUMNS
-        w = __import__("csv").writer(sys.stdout, lineterminator="\n")
+        w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(CSV_COLUMNS)
         for r in rows:
             w.writerow(["" if r[c] is None else r[c] for c in CSV_COLUMNS])

@@ -68,10 +68,9 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError("Article.text must be a str")
-        if self.published is not None and not isinstance(self.published, datetime):
-            object.__setattr__(self, "published", parse_published(self.published))
-        elif isinstance(self.published, datetime) and self.published.tzinfo is None:
-            object.__setattr__(self, "published", parse_published(self.published))
+        if self.published is not None and (not isinstance(self.published, datetime) or self.published.tzinfo is None
+                                           or self.published.utcoffset()):
+            object.__setattr__(self, "published", parse_published(self.published))  # aware, UTC
         if not self.article_id:
             object.__setattr__(self, "article_id", make_article_id(self.text, self.source, self.url))
 

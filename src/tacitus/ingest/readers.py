@@ -46,8 +46,8 @@ def _from_record(data: object, where: str, defaults: dict) -> Item:
                                                                             if v not in (None, "")}}
         return Article.from_dict(merged)
     except (ValueError, TypeError) as exc:
-        return TacitusError("bad_record", f"{where}: {exc}", article_id=str(getattr(data, "get", lambda _k: None)("id")
-                                                                              or where))
+        record_id = data.get("id") if isinstance(data, dict) else None
+        return TacitusError("bad_record", f"{where}: {exc}", article_id=str(record_id or where))
 
 
 @reader(".txt", ".text", "")
