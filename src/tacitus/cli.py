@@ -168,10 +168,15 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, outlet: str 
             bar.set_postfix(mentions=report.mentions, skipped=report.skipped, unchanged=report.unchanged)
             bar.refresh()
 
+    from .batch.local import is_run_folder
+
     with open_store(db) as store:
         for path in inputs:
-            report = store.ingest(_items([path], published, outlet), batch_size=batch_size, input_name=path,
-                                  force=force, progress=tick)
+            if is_run_folder(path):
+                report = store.ingest_run(path)  # the output of `tacitus batch`: no re-coding
+            else:
+                report = store.ingest(_items([path], published, outlet), batch_size=batch_size, input_name=path,
+                                      force=force, progress=tick)
             for s in report.skips:
                 click.echo(f"skipped {s['article_id']}: {s['code']}: {s['message']}", err=True)
             click.echo(f"{path}: {report.coded} coded, {report.unchanged} unchanged, {report.skipped} skipped, "
@@ -354,6 +359,44 @@ def alerts(db: str, freq: str, window: int, z_threshold: float, min_count: int, 
     for a in found:
         click.echo(f"{a.period}  {a.dyad:<8} {a.kind:<6} {a.detail}" + (f" (z {a.z})" if a.z is not None else ""))
     click.echo(f"({len(found)} alerts)", err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="The run folder to write (Parquet + manifest).")
+@click.option("--engine", type=click.Choice(["local"]), default="local", show_default=True,
+              help="local: worker processes on this machine (Ray: planned).")
+@click.option("--workers", type=int, default=2, show_default=True)
+@click.option("--shard-size", type=int, default=32, show_default=True)
+@click.option("--resume", is_flag=True, help="Finish an interrupted run: redo only the missing shards.")
+@click.option("--published", help="Publication date for inputs that carry none.")
+@click.option("--source", "outlet", help="Outlet for inputs that carry none.")
+def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int, shard_size: int, resume: bool,
+          published: str | None, outlet: str | None) -> None:
+    """Code a corpus into a run folder with worker processes; `tacitus ingest RUN` loads it."""
+    from tqdm import tqdm
+
+    from .batch.local import run
+
+    bar = tqdm(unit=" articles", desc="batch", file=sys.stderr, disable=not sys.stderr.isatty())
+
+    def tick(n_articles: int, n_mentions: int) -> None:
+        bar.n = n_articles
+        bar.set_postfix(mentions=n_mentions)
+        bar.refresh()
+
+    try:
+        manifest = run(list(inputs), out, workers=workers, shard_size=shard_size, resume=resume,
+                       published=published, source=outlet, progress=tick)
+    except TacitusError as err:
+        raise click.ClickException(str(err)) from err
+    finally:
+        bar.close()
+    s = manifest["this_session"]
+    t = manifest["totals"]
+    click.echo(f"{out}: processed {s['articles']} articles ({s['articles_per_s']} articles/s), skipped "
+               f"{s['skipped']}, {s['mentions']} mentions this run; totals: {t['articles']} articles, "
+               f"{t['mentions']} mentions, {t['skips']} skips in {manifest['shards']} shards")
 
 
 @main.command()

@@ -1,0 +1,1 @@
+"""Batch runners over the same Pipeline.pipe: the local engine (processes); Ray comes next."""
