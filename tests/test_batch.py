@@ -85,3 +85,15 @@ def test_kill_and_resume_equals_an_uninterrupted_run(tmp_path):
         assert _table(out, table) == _table(clean, table)
     assert json.loads((out / "manifest.json").read_text())["totals"] == \
         json.loads((clean / "manifest.json").read_text())["totals"]
+
+
+def test_ray_engine_matches_local_and_uses_two_actors(tmp_path):
+    if os.environ.get("TACITUS_REQUIRE_RAY") != "1":
+        pytest.importorskip("ray", reason="the Ray engine is the optional extra tacitus[ray]")
+    src = _inputs(tmp_path, 8)
+    local_out, ray_out = tmp_path / "local", tmp_path / "ray"
+    run([str(src)], local_out, workers=1, shard_size=2)
+    manifest = run([str(src)], ray_out, workers=2, shard_size=2, engine="ray")
+    for table in ("articles", "mentions", "skips"):
+        assert _table(ray_out, table) == _table(local_out, table)
+    assert manifest["engine"] == "ray" and len(manifest["worker_pids"]) >= 2

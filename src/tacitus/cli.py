@@ -364,15 +364,16 @@ def alerts(db: str, freq: str, window: int, z_threshold: float, min_count: int, 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, help="The run folder to write (Parquet + manifest).")
-@click.option("--engine", type=click.Choice(["local"]), default="local", show_default=True,
-              help="local: worker processes on this machine (Ray: planned).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: worker processes on this machine; ray: Ray Data actors (pip install tacitus[ray]).")
+@click.option("--address", help="Ray cluster address (ray://head:10001); default: a local Ray in-process.")
 @click.option("--workers", type=int, default=2, show_default=True)
 @click.option("--shard-size", type=int, default=32, show_default=True)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run: redo only the missing shards.")
 @click.option("--published", help="Publication date for inputs that carry none.")
 @click.option("--source", "outlet", help="Outlet for inputs that carry none.")
-def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int, shard_size: int, resume: bool,
-          published: str | None, outlet: str | None) -> None:
+def batch(inputs: tuple[str, ...], out: str, engine: str, address: str | None, workers: int, shard_size: int,
+          resume: bool, published: str | None, outlet: str | None) -> None:
     """Code a corpus into a run folder with worker processes; `tacitus ingest RUN` loads it."""
     from tqdm import tqdm
 
@@ -387,7 +388,7 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int, shard_si
 
     try:
         manifest = run(list(inputs), out, workers=workers, shard_size=shard_size, resume=resume,
-                       published=published, source=outlet, progress=tick)
+                       published=published, source=outlet, progress=tick, engine=engine, address=address)
     except TacitusError as err:
         raise click.ClickException(str(err)) from err
     finally:

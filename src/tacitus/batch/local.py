@@ -137,7 +137,8 @@ def _clear_partial(out: Path, shard: int) -> None:
 
 
 def run(inputs: list[str], out: str | Path, *, workers: int = 2, shard_size: int = 32, resume: bool = False,
-        published: str | None = None, source: str | None = None, progress: Any = None) -> dict[str, Any]:
+        published: str | None = None, source: str | None = None, progress: Any = None, engine: str = "local",
+        address: str | None = None) -> dict[str, Any]:
     """Code the inputs into a run folder; returns the manifest."""
     import pyarrow.compute  # noqa: F401  (pa.compute)
 
@@ -157,7 +158,17 @@ def run(inputs: list[str], out: str | Path, *, workers: int = 2, shard_size: int
         todo.append((n, shard))
     t0 = time.perf_counter()
     n_articles = n_mentions = n_skips = 0
-    if workers <= 1:
+    pids: set[int] = set()
+    if engine == "ray":
+        from .ray_engine import code_shards
+
+        def ray_results():  # noqa: ANN202
+            for n, rows, pid in code_shards(todo, workers, address):
+                pids.add(pid)
+                yield n, rows
+        results = ray_results()
+        pool = None
+    elif workers <= 1:
         results = ((n, code_shard(s)) for n, s in todo)
         pool = None
     else:
@@ -177,7 +188,8 @@ def run(inputs: list[str], out: str | Path, *, workers: int = 2, shard_size: int
             pool.join()
     elapsed = time.perf_counter() - t0
     manifest = {
-        "format": "tacitus-run/1", "tacitus": __version__, "inputs": inputs, "fingerprint": fingerprint(inputs),
+        "format": "tacitus-run/1", "tacitus": __version__, "engine": engine, "workers": workers,
+        "worker_pids": sorted(pids) if pids else None, "inputs": inputs, "fingerprint": fingerprint(inputs),
         "shards": len(list((out / "_done").glob("shard-*"))), "shard_size": shard_size,
         "this_session": {"articles": n_articles, "mentions": n_mentions, "skipped": n_skips,
                          "seconds": round(elapsed, 3),
