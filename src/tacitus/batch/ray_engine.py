@@ -47,6 +47,10 @@ def code_shards(todo: list[tuple[int, list[dict[str, Any]]]], workers: int, addr
         return
     ds = ray.data.from_items([{"shard": n, "items": pickle.dumps(s)} for n, s in todo],
                              override_num_blocks=len(todo))
-    coded = ds.map_batches(ShardCoder, batch_size=1, concurrency=workers, num_cpus=1)
+    try:
+        strategy = ray.data.ActorPoolStrategy(size=workers)
+        coded = ds.map_batches(ShardCoder, batch_size=1, compute=strategy, num_cpus=1)
+    except (AttributeError, TypeError):  # older Ray: concurrency=
+        coded = ds.map_batches(ShardCoder, batch_size=1, concurrency=workers, num_cpus=1)
     for row in coded.iter_rows():
         yield int(row["shard"]), pickle.loads(row["rows"]), int(row["pid"])
