@@ -68,6 +68,17 @@ def code_shard(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+class _Counts(dict):
+    """Row counts of a shard written by a worker (as opposed to the rows themselves)."""
+
+
+def _code_and_write(job: tuple[str, int, list[dict[str, Any]]]) -> tuple[int, _Counts]:
+    out, n, items = job
+    rows = code_shard(items)
+    _write_shard(Path(out), n, rows)
+    return n, _Counts({t: len(v) for t, v in rows.items()})
+
+
 def _item_dict(item: Article | TacitusError) -> dict[str, Any]:
     if isinstance(item, TacitusError):
         return {"error": {"code": item.code, "message": item.message, "stage": item.stage,
@@ -172,14 +183,17 @@ def run(inputs: list[str], out: str | Path, *, workers: int = 2, shard_size: int
         results = ((n, code_shard(s)) for n, s in todo)
         pool = None
     else:
+        # workers write their own shard files and send back counts: no result rows cross processes
         pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker)
-        results = zip((n for n, _ in todo), pool.imap(code_shard, (s for _, s in todo)))
+        results = pool.imap_unordered(_code_and_write, ((str(out), n, s) for n, s in todo))
     try:
         for n, rows in results:
-            _write_shard(out, n, rows)
-            n_articles += len(rows["articles"])
-            n_mentions += len(rows["mentions"])
-            n_skips += len(rows["skips"])
+            if not isinstance(rows, _Counts):
+                _write_shard(out, n, rows)
+                rows = {t: len(v) for t, v in rows.items()}
+            n_articles += rows["articles"]
+            n_mentions += rows["mentions"]
+            n_skips += rows["skips"]
             if progress is not None:
                 progress(n_articles + n_skips, n_mentions)
     finally:
