@@ -603,6 +603,11 @@ class ActionFinder:
                 cand.emit = cand.source is not None
             if frame in {"appeal", "demand"} and cand.target is None and cand.emit:
                 cand.target = self._addressee_from_place(cand)
+            if frame in {"appeal", "demand"} and emb is not None and emb.source is not None and \
+                    emb.source.actor.resolver == "discourse:antecedent" and cand.source is not None and \
+                    _same_side(emb.source, cand.source):
+                # one calls on others to act: a guessed owner from the caller's side is more likely wrong
+                emb.source = _with_country(emb.source, cand.target) if cand.target is not None else None
         elif frame in SILENT_FRAMES:
             cand.emit = False
         elif frame == "speech":
@@ -615,7 +620,8 @@ class ActionFinder:
             elif nested is not None and nested.frame not in {"speech", "observe"}:
                 cand.emit = False  # "X announced it ordered…": the nested frame is the mention
             elif emb is not None and cand.source is not None and emb.source is not None \
-                    and _same_side(cand.source, emb.source) and _future(self.doc[emb.trigger]):
+                    and _same_side(cand.source, emb.source) and _future(self.doc[emb.trigger]) \
+                    and not set(cand.source.actor.sectors) & {"ELI", "MED", "CVL", "EDU", "BUS"}:
                 code = self.codebook.frame_code("intent", emb.code)
                 if code:
                     cand.code = code

@@ -20,6 +20,7 @@ FRAME_MODALITY = {"intent": "planned", "appeal": "demanded", "demand": "demanded
                   "reject": "negated", "deny": "negated"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
+BYSTANDER_SECTORS = {"ELI", "MED", "CVL", "EDU", "BUS", "HLH", "LAB", "AGR"}
 CONDITION_MARKS = {"if", "unless", "whether", "until", "once", "provided"}
 NEGATING_HEADS = {"fail", "refuse", "stop", "halt", "cease", "deny"}
 ATTRIBUTING_FRAMES = {"speech", "observe", "accuse", "deny", "intent", "appeal", "demand", "reject", "threaten"}
@@ -110,8 +111,10 @@ def relation(by: ActorRef, cand: EventCandidate) -> str:
     speaker, source, target = side(by), side(cand.source), side(cand.target)
     if speaker is None:
         return "third_party"
-    if source is not None and speaker == source:
-        return "self"
+    bystander = bool(set(by.actor.sectors) & BYSTANDER_SECTORS)
+    if source is not None and speaker == source and not (
+            bystander and not set(by.actor.sectors) & set(cand.source.actor.sectors if cand.source else ())):
+        return "self"  # analysts or reporters of the same country are not the actor's side
     if target is not None and speaker == target:
         return "opponent"
     return "third_party"
