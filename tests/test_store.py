@@ -252,3 +252,21 @@ def test_recode_command_replaces_with_current_version(tmp_path, pipeline):
     with open_store(db) as store:
         assert store.counts()["mentions"] > n_before
         assert store.con.execute("SELECT DISTINCT pipeline_version FROM codings").fetchall() == [(__version__,)]
+
+
+def test_outlet_registry_can_be_edited(tmp_path):
+    from click.testing import CliRunner
+
+    from tacitus.cli import main
+
+    db = tmp_path / "o.duckdb"
+    open_store(db).close()
+    tsv = tmp_path / "outlets.tsv"
+    tsv.write_text("outlet\tcountry\tstate_affiliated\twire\tnote\nSteppe Wire\t\tfalse\ttrue\twire\n"
+                   "Kremlin TV\tRUS\ttrue\tfalse\tstate\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["outlets", "--db", str(db), "--load", str(tsv)], catch_exceptions=False)
+    assert res.exit_code == 0 and "Kremlin TV\tRUS\ttrue\tfalse\tstate" in res.stdout
+    tsv.write_text("outlet\tcountry\tstate_affiliated\twire\tnote\nKremlin TV\tRUS\tfalse\tfalse\trelabelled\n",
+                   encoding="utf-8")
+    res = CliRunner().invoke(main, ["outlets", "--db", str(db), "--load", str(tsv)], catch_exceptions=False)
+    assert "Kremlin TV\tRUS\tfalse\tfalse\trelabelled" in res.stdout and "Steppe Wire" in res.stdout

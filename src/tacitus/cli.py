@@ -402,6 +402,29 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, address: str | None, w
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--load", "load_file", type=click.Path(exists=True, dir_okay=False),
+              help="A TSV (outlet, country, state_affiliated, wire, note) to add or replace rows from.")
+def outlets(db: str, load_file: str | None) -> None:
+    """The outlet registry (country, state-affiliated, wire service) that independence counts use."""
+    from pathlib import Path as _Path
+
+    from .demo import load_outlets
+    from .store import open_store
+
+    with open_store(db, read_only=load_file is None) as store:
+        if load_file:
+            n = load_outlets(store.con, _Path(load_file))
+            store.link()  # independence and corroboration depend on the registry
+            click.echo(f"{n} outlets loaded; events re-linked", err=True)
+        rows = store.con.execute("SELECT outlet, country, state_affiliated, wire, note FROM outlets "
+                                 "ORDER BY outlet").fetchall()
+    click.echo("outlet\tcountry\tstate_affiliated\twire\tnote")
+    for r in rows:
+        click.echo("\t".join("" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in r))
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 def serve(db: str, host: str, port: int) -> None:
