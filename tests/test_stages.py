@@ -67,6 +67,13 @@ def test_person_resolves_to_role_held_on_event_date(code):
     assert src(m2) == "UKRELI"  # no longer in office in 2015
 
 
+def test_role_is_the_one_held_on_the_event_date_not_the_publication_date(code):
+    ms = code("Yanukovych criticised the European Union on November 21, 2013, a former aide recalled.",
+              "2015-03-02")
+    m = one(ms, "11")
+    assert m.date.start.isoformat() == "2013-11-21" and src(m) == "UKRGOV"
+
+
 def test_unknown_person_does_not_borrow_a_leaders_surname(code):
     ms = code("Military analyst Pavel Lavrov criticised the government of Kiev on Monday.")
     m = one(ms, "11")

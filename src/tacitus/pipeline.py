@@ -107,7 +107,7 @@ class Pipeline:
         tick("modality")
         adoc.dates = dates_stage.find_dates(adoc)
         tick("dates")
-        mentions = assemble(adoc, cands, self.codebook, self.kb.as_of)
+        mentions = assemble(adoc, cands, self.codebook, self.kb.as_of, self.kb)
         tick("assemble")
         return ArticleResult(article, mentions, None, timings)
 

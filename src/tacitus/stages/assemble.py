@@ -236,7 +236,20 @@ def confidence(cand: EventCandidate) -> float:
     return round(max(0.05, min(0.95, score)), 3)
 
 
-def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, kb_as_of: str) -> list[Mention]:
+def _on_event_date(actor, when, kb):  # noqa: ANN001, ANN202 - Actor | None, date | None, ActorKB | None
+    """A person's code is the role held on the event's date, not the publication date."""
+    if actor is None or kb is None or when is None or actor.resolver != "kb:person":
+        return actor
+    hit = kb.person(actor.name, when)
+    if hit is None or hit.code == actor.code:
+        return actor
+    from dataclasses import replace
+
+    return replace(actor, code=hit.code, country=hit.country, sectors=hit.sectors)
+
+
+def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, kb_as_of: str,
+             kb=None) -> list[Mention]:  # noqa: ANN001
     article = adoc.article
     doc = adoc.doc
     groups = group(cands)
@@ -264,6 +277,7 @@ def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, 
             cue_end=cue_tok.idx + len(cue_tok.text) if cue_tok is not None else None,
         )
         mention_id = "m" + stable_hash(article.article_id, trigger.start, trigger.end, cand.code)
+        when = event_date(adoc, cand, adoc.dates)
         out.append(Mention(
             mention_id=mention_id,
             article_id=article.article_id,
@@ -271,13 +285,13 @@ def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, 
             sentence_index=cand.sentence,
             evidence=evidence,
             trigger=trigger,
-            source=cand.source.actor if cand.source else None,
-            target=cand.target.actor if cand.target else None,
+            source=_on_event_date(cand.source.actor if cand.source else None, when.start, kb),
+            target=_on_event_date(cand.target.actor if cand.target else None, when.start, kb),
             cameo=codebook.cameo(cand.code),
             plover=codebook.plover(cand.code),
             modality=cand.modality,
             attribution=attribution,
-            date=event_date(adoc, cand, adoc.dates),
+            date=when,
             place=event_place(adoc, cand),
             confidence=confidence(cand),
             provenance=Provenance(rule=cand.rule, model=None, **prov_base),
