@@ -299,6 +299,7 @@ class ActionFinder:
         want_plural = low in {"they", "them", "their", "we"}
         sent_start = self.adoc.sentences[max(0, cand.sentence - 2)].span.start
         best: ActorRef | None = None
+        fallback: ActorRef | None = None
         for j in range(tok.i - 1, sent_start - 1, -1):
             t = self.doc[j]
             if t.dep_ not in SUBJ_DEPS | {"nsubjpass", "dobj", "pobj", "appos", "ROOT"}:
@@ -309,9 +310,14 @@ class ActionFinder:
             plural_like = ref.plural or ref.actor.sectors and ref.actor.sectors[0] in {"GOV", "MIL", "REB", "CVL"}
             if want_plural and not plural_like and ref.actor.resolver.startswith("kb:person"):
                 continue
+            if low in {"he", "she", "him", "her", "his"} and not _agrees("he", ref):
+                # "he" is a person, never "the civilians"; an office (a government) may stand for one
+                if fallback is None and set(ref.actor.sectors) & {"GOV", "MIL", "REB", "OPP"}:
+                    fallback = ref
+                continue
             best = ref
             break
-        return best
+        return best or fallback
 
     def _subject(self, tok: Token, cand: EventCandidate, depth: int = 0) -> tuple[ActorRef | None, str]:
         for c in tok.children:
@@ -587,9 +593,12 @@ class ActionFinder:
                     lookup = "087"  # "called for an end to the shelling": de-escalation is what is asked
                     emb.notes.append("ceased")
                 code = self.codebook.frame_code(frame, lookup)
+                if frame == "intent" and (emb.source is None or emb.source.actor.country is None) \
+                        and cand.source is not None:
+                    emb.source = cand.source if emb.source is None else _with_country(emb.source, cand.source)
                 if code is None:
-                    cand.emit = False
-                    return
+                    cand.emit = False  # no intent code for a hostile act ("ordered air strikes"): the act is
+                    return             # still a planned mention of its own
                 cand.code = code
                 if frame == "intent" and cand.target is not None and cand.source is not None \
                         and _same_side(cand.target, cand.source):
