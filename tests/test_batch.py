@@ -11,8 +11,11 @@ import sys
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 
+from tacitus.batch import local
 from tacitus.batch.local import run
+from tacitus.cli import main
 from tacitus.demo import corpus_paths
 from tacitus.ingest.readers import read_path
 from tacitus.store import open_store
@@ -84,7 +87,7 @@ def test_kill_and_resume_equals_an_uninterrupted_run(tmp_path):
     for table in ("articles", "mentions", "skips"):
         assert _table(out, table) == _table(clean, table)
     assert json.loads((out / "manifest.json").read_text())["totals"] == \
-        json.loads((clean / "manifest.json").read_text())["totals"]
+        json.loads((clean / "manifest.json").read_text())["totals"] == local.count_rows(out)
 
 
 def test_ray_engine_matches_local_and_uses_two_actors(tmp_path):
@@ -97,3 +100,70 @@ def test_ray_engine_matches_local_and_uses_two_actors(tmp_path):
     for table in ("articles", "mentions", "skips"):
         assert _table(ray_out, table) == _table(local_out, table)
     assert manifest["engine"] == "ray" and len(manifest["worker_pids"]) >= 2
+
+
+def test_final_report_counts_and_failure_ledger(tmp_path, pipeline, monkeypatch):
+    """The report's processed/skipped/failed/mentions equal the run folder's rows; a failing article is
+    in the ledger with stage 'pipeline', code 'failed' and the exception message."""
+    src = _inputs(tmp_path, 6)
+    clean = tmp_path / "clean"
+    run([str(src)], clean, workers=1, shard_size=4)
+    victim = _table(clean, "articles")[2][0]
+    n_mentions_victim = sum(1 for m in _table(clean, "mentions") if json.loads(m[1])["article_id"] == victim)
+    original = pipeline.code_doc
+
+    def flaky(article, doc):
+        if article.article_id == victim:
+            raise ValueError("injected failure")
+        return original(article, doc)
+
+    monkeypatch.setattr(local, "_PIPELINE", pipeline)
+    monkeypatch.setattr(pipeline, "code_doc", flaky)
+    out = tmp_path / "run"
+    res = CliRunner().invoke(main, ["batch", str(src), "--out", str(out), "--workers", "1", "--shard-size", "4",
+                                    "--no-progress"], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    n_mentions = len(_table(clean, "mentions")) - n_mentions_victim
+    assert f"processed 5, skipped 2, failed 1, mentions {n_mentions}; 8 articles in" in res.output
+    assert "articles/s" in res.output
+    assert "1  pipeline/failed" in res.output and "1  input/empty" in res.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    s = manifest["this_session"]
+    assert (s["articles"], s["skipped"], s["failed"], s["mentions"], s["items"]) == (5, 2, 1, n_mentions, 8)
+    assert manifest["totals"] == {"articles": 5, "mentions": n_mentions, "skips": 3}
+    ledger = duckdb.connect().execute(
+        "SELECT article_id, stage, code, message FROM read_parquet(?) WHERE code = 'failed'",
+        [[str(f) for f in (out / "skips").glob("*/*.parquet")]]).fetchall()
+    assert ledger == [(victim, "pipeline", "failed", "ValueError: injected failure")]
+    # markers carry the shard's counts; no temporary files are left behind
+    markers = [json.loads(p.read_text()) for p in sorted((out / "_done").iterdir())]
+    assert sum(m["failed"] for m in markers) == 1 and sum(m["articles"] for m in markers) == 5
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_progress_reports_total_and_counts(tmp_path, pipeline, monkeypatch):
+    monkeypatch.setattr(local, "_PIPELINE", pipeline)
+    src = _inputs(tmp_path, 5)
+    calls = []
+    run([str(src)], tmp_path / "run", workers=1, shard_size=3, progress=lambda *a: calls.append(a))
+    assert calls[0] == (0, 7, {"articles": 0, "mentions": 0, "skips": 0, "failed": 0})
+    assert [c[0] for c in calls] == [0, 3, 6, 7] and all(c[1] == 7 for c in calls)
+    assert calls[-1][2]["articles"] == 5 and calls[-1][2]["skips"] == 2
+
+
+def test_resume_removes_partial_and_temporary_files(tmp_path, pipeline, monkeypatch):
+    monkeypatch.setattr(local, "_PIPELINE", pipeline)
+    src = _inputs(tmp_path, 4)
+    clean, out = tmp_path / "clean", tmp_path / "out"
+    run([str(src)], clean, workers=1, shard_size=2)
+    run([str(src)], out, workers=1, shard_size=2)
+    (out / "_done" / "shard-000001").unlink()
+    stray = next((out / "mentions").glob("*/part-000001.parquet"), None) or \
+        next((out / "articles").glob("*/part-000001.parquet"))
+    stray.with_name(stray.name + ".tmp").write_bytes(b"half a file")
+    (out / "_done" / "shard-000001.tmp").write_text("{")
+    manifest = run([str(src)], out, workers=1, shard_size=2, resume=True)
+    assert manifest["this_session"]["items"] == 2 and manifest["shards"] == 3
+    assert not [p for p in out.rglob("*.tmp")]
+    for table in ("articles", "mentions", "skips"):
+        assert _table(out, table) == _table(clean, table)

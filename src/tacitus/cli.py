@@ -111,7 +111,16 @@ def extract(inputs: tuple[str, ...], sample: bool, published: str | None, outlet
 @click.option("--view", type=click.Choice(["auto", "all", "petrarch"]), default="auto",
               help="Which mentions count: all, or PETRARCH's conventions (auto: petrarch for .xml).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def evaluate(gold: tuple[str, ...], view: str, as_json: bool) -> None:
+@click.option("--report", "report_fmt", type=click.Choice(["md", "json"]),
+              help="The full report instead: per-root P/R/F1 with base rates, confusion matrix of roots, "
+                   "bootstrap 95 % intervals and the keyword baseline, as Markdown or JSON.")
+@click.option("--resamples", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Bootstrap resamples (with --report).")
+@click.option("--seed", type=int, default=None, help="Bootstrap seed (with --report; default: fixed).")
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Score the keyword baseline too (with --report).")
+def evaluate(gold: tuple[str, ...], view: str, as_json: bool, report_fmt: str | None, resamples: int,
+             seed: int | None, baseline: bool) -> None:
     """Score the pipeline on gold files (our JSONL or PETRARCH validation XML)."""
     from .evaluate import evaluate as run
     from .evaluate import format_report, load_gold
@@ -119,21 +128,65 @@ def evaluate(gold: tuple[str, ...], view: str, as_json: bool) -> None:
 
     pipeline = Pipeline()
     reports = []
+    files = []
     for path in gold:
         try:
             sentences = load_gold(path)
         except (OSError, ValueError) as exc:
             raise click.ClickException(str(exc)) from exc
         v = view if view != "auto" else ("petrarch" if path.endswith(".xml") else "all")
+        if report_fmt:
+            from . import evalreport as er
+
+            base = er.KeywordBaseline(pipeline.kb) if baseline else None
+            files.append(er.file_report(sentences, pipeline, Path(path).name, v, base, resamples,
+                                        er.DEFAULT_SEED if seed is None else seed))
+            continue
         rep = run(sentences, pipeline, Path(path).name, view=v)
         reports.append(rep)
         if not as_json:
             click.echo(format_report(rep) + f"\n  (view: {v})\n")
-    if as_json:
+    if report_fmt == "json":
+        click.echo(json.dumps(files, indent=2))
+    elif report_fmt == "md":
+        from .evalreport import to_markdown
+
+        click.echo(to_markdown(files), nl=False)
+    elif as_json:
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2))
 
 
 DEFAULT_DB = "tacitus.duckdb"
+
+
+@main.command()
+@click.argument("data", nargs=-1, type=click.Path(exists=True))
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Folder for the model files (default: the bundled model in the package).")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--c", "reg_c", type=float, default=0.5, show_default=True, help="Inverse L2 strength.")
+@click.option("--min-count", type=int, default=2, show_default=True, help="Keep features seen this often.")
+@click.option("--holdout", type=float, default=0.0, show_default=True,
+              help="Share of sentences held out and scored (0: train on all).")
+def train(data: tuple[str, ...], out: str | None, seed: int, reg_c: float, min_count: int, holdout: float) -> None:
+    """Train the event classifiers on labelled sentences (JSONL files or folders; default training/).
+
+    Deterministic: the same data, spaCy model and seed give the same files. Use the result with
+    TACITUS_MODEL_DIR=OUT, or without --out to replace the bundled model."""
+    from .model import MODEL_DIR
+    from .model.train import train as run_train
+    from .pipeline import Pipeline
+
+    paths = [Path(d) for d in data] or [Path("training")]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.ClickException(f"no labelled data at {', '.join(missing)}")
+    try:
+        report = run_train(paths, Path(out) if out else MODEL_DIR, Pipeline(model=None), seed=seed, c=reg_c,
+                           min_count=min_count, holdout=holdout)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report, indent=1))
 
 
 def _items(paths: list[str], published: str | None, outlet: str | None):  # noqa: ANN202
@@ -367,37 +420,57 @@ def alerts(db: str, freq: str, window: int, z_threshold: float, min_count: int, 
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes on this machine; ray: Ray Data actors (pip install tacitus[ray]).")
 @click.option("--address", help="Ray cluster address (ray://head:10001); default: a local Ray in-process.")
-@click.option("--workers", type=int, default=2, show_default=True)
-@click.option("--shard-size", type=int, default=32, show_default=True)
+@click.option("--workers", type=int, default=2, show_default=True,
+              help="Worker processes (local) or actors, Ray map_batches concurrency (ray).")
+@click.option("--shard-size", type=int, default=128, show_default=True,
+              help="Articles per shard: the unit of work, of output files and of --resume.")
+@click.option("--batch-size", type=int, default=None,
+              help="Articles per spaCy nlp.pipe batch inside a worker [default: the whole shard].")
+@click.option("--ray-batch-size", type=int, default=1, show_default=True,
+              help="Shards per Ray map_batches call (ray engine).")
 @click.option("--resume", is_flag=True, help="Finish an interrupted run: redo only the missing shards.")
 @click.option("--published", help="Publication date for inputs that carry none.")
 @click.option("--source", "outlet", help="Outlet for inputs that carry none.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr [default: when stderr is a terminal].")
 def batch(inputs: tuple[str, ...], out: str, engine: str, address: str | None, workers: int, shard_size: int,
-          resume: bool, published: str | None, outlet: str | None) -> None:
+          batch_size: int | None, ray_batch_size: int, resume: bool, published: str | None, outlet: str | None,
+          progress: bool | None) -> None:
     """Code a corpus into a run folder with worker processes; `tacitus ingest RUN` loads it."""
     from tqdm import tqdm
 
     from .batch.local import run
 
-    bar = tqdm(unit=" articles", desc="batch", file=sys.stderr, disable=not sys.stderr.isatty())
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(unit=" articles", desc="batch", file=sys.stderr, disable=not show, smoothing=0.1,
+               dynamic_ncols=True)
 
-    def tick(n_articles: int, n_mentions: int) -> None:
-        bar.n = n_articles
-        bar.set_postfix(mentions=n_mentions)
-        bar.refresh()
+    def tick(done: int, total: int, counts: dict[str, int]) -> None:
+        if bar.total != total:
+            bar.total = total
+        bar.set_postfix(mentions=counts["mentions"], skipped=counts["skips"] - counts["failed"],
+                        failed=counts["failed"], refresh=False)
+        bar.update(done - bar.n)
 
     try:
         manifest = run(list(inputs), out, workers=workers, shard_size=shard_size, resume=resume,
-                       published=published, source=outlet, progress=tick, engine=engine, address=address)
+                       published=published, source=outlet, progress=tick, engine=engine, address=address,
+                       batch_size=batch_size, ray_batch_size=ray_batch_size)
     except TacitusError as err:
         raise click.ClickException(str(err)) from err
     finally:
         bar.close()
     s = manifest["this_session"]
     t = manifest["totals"]
-    click.echo(f"{out}: processed {s['articles']} articles ({s['articles_per_s']} articles/s), skipped "
-               f"{s['skipped']}, {s['mentions']} mentions this run; totals: {t['articles']} articles, "
-               f"{t['mentions']} mentions, {t['skips']} skips in {manifest['shards']} shards")
+    click.echo(f"{out}: processed {s['articles']}, skipped {s['skipped']}, failed {s['failed']}, "
+               f"mentions {s['mentions']}; {s['items']} articles in {s['seconds']} s "
+               f"({s['articles_per_s']} articles/s, {engine}, {workers} workers)")
+    for key, n in s["ledger"].items():
+        click.echo(f"  {n:>6}  {key}")
+    if s["ledger"]:
+        click.echo(f"  ledger (article_id, stage, code, message): {out}/skips/")
+    click.echo(f"run folder totals: {t['articles']} articles, {t['mentions']} mentions, {t['skips']} skipped "
+               f"or failed, in {manifest['shards']} shards")
 
 
 @main.command()
@@ -428,19 +501,30 @@ def outlets(db: str, load_file: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 def serve(db: str, host: str, port: int) -> None:
-    """Serve the store over HTTP (the API; OpenAPI at /docs). The server owns the store file."""
+    """Serve the store over HTTP: the dashboard at /, the API under /api (OpenAPI at /docs). The server
+    owns the store file."""
+    _serve(db, host, port)
+
+
+def _serve(db: str, host: str, port: int) -> None:
     import uvicorn
 
     from .api.app import create_app
 
-    click.echo(f"serving {db} at http://{host}:{port}/  (API: /api/…, OpenAPI: /docs)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    app = create_app(db)
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    click.echo(f"serving {db} at {url}  (dashboard: {url}, API: {url}api/…, OpenAPI: {url}docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command()
 @click.option("--db", default="tacitus-demo.duckdb", show_default=True)
-def demo(db: str) -> None:
-    """Ingest the bundled corpus (64 articles written for Tacitus) and print a summary and accuracy."""
+@click.option("--serve", "serve_after", is_flag=True, help="Then serve the demo store (dashboard and API).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: the address to bind.")
+@click.option("--port", type=int, default=8000, show_default=True, help="With --serve: the port.")
+def demo(db: str, serve_after: bool, host: str, port: int) -> None:
+    """Ingest the bundled corpus (64 articles written for Tacitus) and print a summary and accuracy;
+    with --serve, then serve it (dashboard at http://127.0.0.1:8000/)."""
     from .demo import corpus_paths, gold_accuracy, load_outlets, summary
     from .store import open_store
 
@@ -457,7 +541,11 @@ def demo(db: str) -> None:
         acc = gold_accuracy(store.con)
         click.echo(f"against the corpus gold (source, target, root per article): precision {acc['precision']:.3f}, "
                    f"recall {acc['recall']:.3f}, F1 {acc['f1']:.3f}")
-        click.echo(f"try: tacitus query --db {db} --dyad RUS-UKR --root 08;  tacitus claims --db {db}")
+        if not serve_after:
+            click.echo(f"try: tacitus query --db {db} --dyad RUS-UKR --root 08;  tacitus claims --db {db};  "
+                       f"tacitus serve --db {db}")
+    if serve_after:
+        _serve(db, host, port)
 
 
 def run() -> None:  # pragma: no cover

@@ -71,6 +71,23 @@ class Score:
 
 
 @dataclass
+class SentenceResult:
+    """One gold sentence as scored: the gold and predicted (source, target, code, modality) tuples
+    (actors already cut to their first three characters; predictions after the view's filter) and
+    its counts. The extra reports (``evalreport``: confusion matrix, bootstrap) are built from these,
+    so they use exactly the counts the summary scores add up."""
+
+    id: str
+    real: bool
+    gold: list[tuple[str, str, str, str | None]]
+    pred: list[tuple[str, str, str, str | None]]
+    root: Score
+    code: Score
+    modality_right: int
+    modality_total: int
+
+
+@dataclass
 class Report:
     name: str
     sentences: int = 0
@@ -80,6 +97,7 @@ class Report:
     modality_total: int = 0
     per_root: dict[str, Score] = field(default_factory=dict)
     subsets: dict[str, Report] = field(default_factory=dict)
+    items: list[SentenceResult] = field(default_factory=list, repr=False)  # not in to_dict()
 
     @property
     def root_macro_f1(self) -> float:
@@ -154,12 +172,24 @@ def load_petrarch_xml(path: Path) -> list[GoldSentence]:
 
 
 def load_gold(path: str | Path) -> list[GoldSentence]:
-    p = Path(path)
+    """A gold file; ``FILE#report`` or ``FILE#calibration`` keeps one split of it
+    (evaluation/dev_splits.json, found by the file's SHA-256)."""
+    name = str(path)
+    split = None
+    if "#" in name:
+        name, split = name.rsplit("#", 1)
+    p = Path(name)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such gold file")
-    if p.suffix.lower() == ".xml":
-        return load_petrarch_xml(p)
-    return load_jsonl(p)
+    gold = load_petrarch_xml(p) if p.suffix.lower() == ".xml" else load_jsonl(p)
+    if split:
+        import hashlib
+
+        from .model.calibrate import split_ids
+
+        keep = split_ids(hashlib.sha256(p.read_bytes()).hexdigest(), split)
+        gold = [g for g in gold if g.id in keep]
+    return gold
 
 
 # -- scoring -------------------------------------------------------------------------------------
@@ -222,7 +252,12 @@ def evaluate(gold: Iterable[GoldSentence], pipeline, name: str, view: str = "all
         r, c, right, total = score_sentence(g, mentions)
         g_roots = Counter(e.code[:2] for e in g.events)
         p_roots = Counter(m.cameo.root for m in mentions)
+        item = SentenceResult(
+            g.id, g.real, [(actor_key(e.source), actor_key(e.target), e.code, e.modality) for e in g.events],
+            [(actor_key(m.source.code if m.source else None), actor_key(m.target.code if m.target else None),
+              m.cameo.code, m.modality) for m in mentions], r, c, right, total)
         for rep in (report, real if g.real else constructed):
+            rep.items.append(item)
             for root in set(g_roots) | set(p_roots):
                 hit = min(g_roots[root], p_roots[root])
                 rep.per_root.setdefault(root, Score()).add(Score(hit, p_roots[root] - hit, g_roots[root] - hit))

@@ -4,6 +4,11 @@ Every export is stamped with the codebook, knowledge-base and pipeline versions 
 for the tab/comma formats is not part of GDELT or ICEWS, so they get a sidecar ``FILE.meta.json``;
 JSONL records and Parquet rows carry the versions in their own fields). The column mappings are
 documented in docs/EXPORTS.md.
+
+Analyst review (schema version 3): mentions a person reviewed ``wrong`` are left out of every export
+(``include_wrong=True`` keeps them); JSONL and POLECAT records carry ``review`` (the newest verdict, or
+null) and ``verified`` (true only when a person reviewed the mention ``correct``), and CSV and Parquet
+end with ``review_verdict`` and ``verified`` columns.
 """
 
 from __future__ import annotations
@@ -168,9 +173,30 @@ def polecat_record(r: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any] | 
     }
 
 
-def _rows(con: Any, where: str = "", params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
-    cur = con.execute("SELECT m.*, a.url FROM mentions m LEFT JOIN articles a USING (article_id) " + where +
-                      " ORDER BY m.published, m.article_id, m.sentence_index, m.trigger_start", params or [])
+def _review_sql(con: Any, include_wrong: bool) -> tuple[str, str, str]:
+    """(columns, join, condition) adding each mention's newest verdict and leaving out wrong ones."""
+    from .store.schema import has_reviews
+
+    if not has_reviews(con):
+        return ("NULL::VARCHAR AS review_verdict, NULL::VARCHAR AS review_note, NULL::VARCHAR AS reviewer, "
+                "NULL::TIMESTAMPTZ AS reviewed_at", "", "")
+    return ("v.verdict AS review_verdict, v.note AS review_note, v.reviewer AS reviewer, v.reviewed_at",
+            " LEFT JOIN mention_verdicts v ON v.mention_id = m.mention_id",
+            "" if include_wrong else " WHERE v.verdict IS DISTINCT FROM 'wrong'")
+
+
+def review_fields(r: dict[str, Any]) -> dict[str, Any]:
+    """``review`` and ``verified`` of an exported row (a person's verdict only, never the machine's)."""
+    review = None if r.get("review_verdict") is None else {
+        "verdict": r["review_verdict"], "note": r.get("review_note"), "reviewer": r.get("reviewer"),
+        "reviewed_at": str(r["reviewed_at"]) if r.get("reviewed_at") is not None else None}
+    return {"review": review, "verified": r.get("review_verdict") == "correct"}
+
+
+def _rows(con: Any, include_wrong: bool = False) -> Iterator[dict[str, Any]]:
+    cols, join, where = _review_sql(con, include_wrong)
+    cur = con.execute(f"SELECT m.*, a.url, {cols} FROM mentions m LEFT JOIN articles a USING (article_id)"
+                      f"{join}{where} ORDER BY m.published, m.article_id, m.sentence_index, m.trigger_start")
     names = [d[0] for d in cur.description]
     while True:
         chunk = cur.fetchmany(5000)
@@ -180,47 +206,53 @@ def _rows(con: Any, where: str = "", params: list[Any] | None = None) -> Iterato
             yield dict(zip(names, row))
 
 
-def export(con: Any, fmt: str, out: str) -> int:
-    """Write the store's mentions in ``fmt`` to the path ``out`` ('-' for stdout); returns rows written."""
+def export(con: Any, fmt: str, out: str, include_wrong: bool = False) -> int:
+    """Write the store's mentions in ``fmt`` to the path ``out`` ('-' for stdout); returns rows written.
+    Mentions a person reviewed ``wrong`` are left out unless ``include_wrong``."""
     if fmt not in FORMATS:
         raise ValueError(f"format: one of {', '.join(FORMATS)}")
     meta = stamp()
     if fmt == "parquet":
         if out == "-":
             raise ValueError("parquet cannot be written to stdout: give --out FILE")
-        cols = ", ".join(CSV_COLUMNS + ["record"])
-        con.execute(f"COPY (SELECT {cols}, ? AS tacitus_version, ? AS kb_as_of_export FROM mentions "
-                    f"ORDER BY published, article_id, sentence_index) TO '{_safe_path(out)}' (FORMAT PARQUET)",
-                    [meta["tacitus"], meta["kb_as_of"]])
-        n = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        cols = ", ".join(f"m.{c}" for c in CSV_COLUMNS + ["record"])
+        rcols, join, where = _review_sql(con, include_wrong)
+        src = f"SELECT {cols}, {rcols} FROM mentions m{join}{where}"
+        con.execute(f"COPY (SELECT * EXCLUDE (review_note, reviewer, reviewed_at), "
+                    "coalesce(review_verdict = 'correct', FALSE) AS verified, ? AS tacitus_version, "
+                    f"? AS kb_as_of_export FROM ({src}) ORDER BY published, article_id, sentence_index) "
+                    f"TO '{_safe_path(out)}' (FORMAT PARQUET)", [meta["tacitus"], meta["kb_as_of"]])
+        n = con.execute(f"SELECT count(*) FROM ({src})").fetchone()[0]
         _sidecar(out, fmt, meta, n)
         return n
     fh: IO[str] = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")
     n = 0
     try:
         if fmt == "jsonl":
-            for r in _rows(con):
-                rec = json.loads(r["record"])
+            for r in _rows(con, include_wrong):
+                rec = json.loads(r["record"]) | review_fields(r)
                 rec["export"] = meta
                 fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
                 n += 1
         elif fmt == "polecat":
-            for r in _rows(con):
+            for r in _rows(con, include_wrong):
                 prec = polecat_record(r, meta)
                 if prec is not None:
+                    prec |= review_fields(r)
                     fh.write(json.dumps(prec, ensure_ascii=False, default=str) + "\n")
                     n += 1
         else:
             delim = "," if fmt == "csv" else "\t"
             w = csv.writer(fh, delimiter=delim, lineterminator="\n")
             if fmt == "csv":
-                w.writerow(CSV_COLUMNS)
+                w.writerow(CSV_COLUMNS + ["review_verdict", "verified"])
             elif fmt == "icews":
                 w.writerow(ICEWS_COLUMNS)  # ICEWS files carry a header; GDELT's do not
             added = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
-            for r in _rows(con):
+            for r in _rows(con, include_wrong):
                 if fmt == "csv":
-                    w.writerow(["" if r[c] is None else r[c] for c in CSV_COLUMNS])
+                    w.writerow(["" if r[c] is None else r[c] for c in CSV_COLUMNS]
+                               + [r["review_verdict"] or "", str(r["review_verdict"] == "correct").lower()])
                 elif fmt == "gdelt":
                     w.writerow(["" if v is None else v for v in gdelt_row(r, added)])
                 else:

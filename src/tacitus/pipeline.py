@@ -52,7 +52,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, *, kb: ActorKB | None = None,
                  codebook: Codebook | None = None, lexicon: Lexicon | None = None,
-                 gazetteer: Any = None, nlp: Any = None) -> None:
+                 gazetteer: Any = None, nlp: Any = None, model: Any = "default") -> None:
         self.settings = settings or Settings()
         self.nlp = nlp or load_nlp(self.settings.model)
         self.kb = kb or default_kb()
@@ -62,6 +62,11 @@ class Pipeline:
             from .knowledge.gazetteer import Gazetteer
             gazetteer = Gazetteer.default()
         self.gazetteer = gazetteer
+        if model == "default":
+            from .model import default_model
+
+            model = default_model()
+        self.model = model  # the learned classifiers (None: rules only)
 
     # -- single article ------------------------------------------------------------------------
     def __call__(self, article: Article) -> list[Mention]:
@@ -80,8 +85,6 @@ class Pipeline:
 
     def code_doc(self, article: Article, doc: Any) -> ArticleResult:
         """Run every stage after parsing on an already parsed Doc."""
-        from .stages.places import find_places
-
         timings: dict[str, float] = {}
         t = time.perf_counter()
 
@@ -91,25 +94,38 @@ class Pipeline:
             timings[stage] = timings.get(stage, 0.0) + now - t
             t = now
 
+        adoc, resolver = self.prepare(article, doc, tick)
+        on = article.published_date
+        cands = ActionFinder(self.lexicon, self.codebook, resolver, adoc, on, self.model).find()
+        tick("actions")
+        modality_stage.assign(cands, resolver)
+        if self.model is not None:
+            modality_stage.refine(cands, doc, self.model)
+        tick("modality")
+        adoc.dates = dates_stage.find_dates(adoc)
+        tick("dates")
+        mentions = assemble(adoc, cands, self.codebook, self.kb.as_of, self.kb,
+                            self.model.calibrator if self.model is not None else None)
+        tick("assemble")
+        return ArticleResult(article, mentions, None, timings)
+
+    def prepare(self, article: Article, doc: Any, tick: Any = None) -> tuple[ArticleDoc, ActorResolver]:
+        """The stages before actions: blocks, places, article countries and the actor resolver."""
+        from .stages.places import find_places
+
         adoc: ArticleDoc = make_article_doc(article, doc)
-        tick("parse")
+        if tick:
+            tick("parse")
         rough = article_countries(adoc, self.kb, adjectives=False)
         adoc.places = [p for p in find_places(doc, rough, self.gazetteer)
                        if adoc.block_at(p.start) not in {"caption", "licence", "duplicate"}]
         adoc.countries = article_countries(adoc, self.kb)
-        tick("places")
+        if tick:
+            tick("places")
         resolver = ActorResolver(self.kb, adoc)
-        on = article.published_date
-        tick("actors")
-        cands = ActionFinder(self.lexicon, self.codebook, resolver, adoc, on).find()
-        tick("actions")
-        modality_stage.assign(cands, resolver)
-        tick("modality")
-        adoc.dates = dates_stage.find_dates(adoc)
-        tick("dates")
-        mentions = assemble(adoc, cands, self.codebook, self.kb.as_of, self.kb)
-        tick("assemble")
-        return ArticleResult(article, mentions, None, timings)
+        if tick:
+            tick("actors")
+        return adoc, resolver
 
     # -- batches -------------------------------------------------------------------------------
     def pipe(self, articles: Iterable[Article | TacitusError], batch_size: int | None = None

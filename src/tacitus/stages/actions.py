@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -41,6 +42,9 @@ TIME_FRAME_PREPS = {"after", "before", "since", "during", "following", "amid", "
 SYMMETRIC_ROOTS = {"04", "05", "06"}  # consult, diplomatic and material cooperation
 VISIT_CODES = ("042", "043", "044")  # govern and attribute, never a mention of their own
 THEME_ROOTS = ("087", "15", "0874")  # the object of "withdraw troops" / "deploy troops" is what moves
+RELATIVE_DEPS = {"relcl"}  # an actor inside a relative clause is not a party of the main event
+BACK_REFERENCE_DETS = {"such", "this", "that", "these", "those"}  # never dropped by the model
+CHECK_FRAMES = {"observe", "deny"}  # frames whose embedded event the learned model never drops
 PLANNING_SPEECH = {"announce", "announcement", "statement", "declare", "pledge", "promise"}
 
 
@@ -66,6 +70,8 @@ class EventCandidate:
     antecedent: EventCandidate | None = None
     emit: bool = True
     notes: list[str] = field(default_factory=list)
+    model: str | None = None  # what the learned classifier did: kept / recoded / added / modality
+    p_event: float | None = None  # the classifier's probability that this token is an event of its root
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -79,8 +85,9 @@ def _clause_verb(tok: Token) -> Token:
 
 class ActionFinder:
     def __init__(self, lexicon: Lexicon, codebook: Codebook, resolver: ActorResolver, adoc: ArticleDoc,
-                 on: date | None) -> None:
+                 on: date | None, model: Any = None) -> None:
         self.lex = lexicon
+        self.model = model
         self.codebook = codebook
         self.res = resolver
         self.adoc = adoc
@@ -91,6 +98,7 @@ class ActionFinder:
     # -- pass 1: candidates ----------------------------------------------------------------------
     def find(self) -> list[EventCandidate]:
         out: list[EventCandidate] = []
+        probs = self.model.trigger_probs(self.doc, self.lex) if self.model is not None else {}
         for info in self.adoc.sentences:
             if info.block in NO_EVENT_BLOCKS:
                 continue
@@ -106,6 +114,7 @@ class ActionFinder:
                 cue = self.lex.cue(tok)
                 if cue is not None:
                     cues[tok.i] = cue
+            verdicts = self._apply_model(info, triggers, cues, probs) if probs else {}
             for i in sorted(set(triggers) | set(cues)):
                 tok = self.doc[i]
                 cue, trig = cues.get(i), triggers.get(i)
@@ -117,6 +126,8 @@ class ActionFinder:
                     cand = EventCandidate(i, trig.code, trig, info.index, info.block, rule=trig.row_id)
                 else:
                     continue
+                if i in verdicts and cand.frame is None:
+                    cand.model, cand.p_event = verdicts[i]
                 sent_cands.append(cand)
                 self.by_token[i] = cand
             for tok in info.span:
@@ -143,7 +154,151 @@ class ActionFinder:
             self._resolve_anaphora(cand, out)
         for cand in out:
             self._anaphoric_target(cand, out)
+        if self.model is not None and self.model.roles is not None:
+            for cand in out:
+                if cand.emit and cand.code and cand.frame is None and not cand.rule.startswith("anaphora") \
+                        and "headline" not in cand.rule:
+                    self._apply_roles(cand)
         return [c for c in out if c.emit and c.code]
+
+    # -- learned roles ---------------------------------------------------------------------------
+    def sentence_actors(self, index: int) -> list[ActorRef]:
+        """Every actor the resolver finds in a sentence, one per phrase (an actor nested inside a
+        larger actor phrase, like 'Russian' in 'the Russian government', is part of it)."""
+        refs: list[ActorRef] = []
+        for tok in self.adoc.sentences[index].span:
+            if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                continue
+            ref = self.res.resolve(tok, self.on)
+            if ref is not None and ref.head == tok.i:
+                refs.append(ref)
+        return [r for r in refs if not any(o is not r and o.start_token <= r.start_token and r.end_token <= o.end_token
+                                           and (o.end_token - o.start_token) > (r.end_token - r.start_token)
+                                           for o in refs)]
+
+    def role_candidates(self, cand: EventCandidate) -> list[ActorRef]:
+        """The sentence's actors that can take part in the event: not the trigger itself, not an
+        actor inside a clause the event is not in (the residents of '…, where residents voted'), and
+        not the observer of an observation frame ('NATO has seen no sign of X': NATO does not do X),
+        and not the addressee of a speech verb or the 'according to' source."""
+        ev = self.doc[cand.trigger]
+        up_ev = [ev, *ev.ancestors]
+        ev_ids = {t.i for t in up_ev}
+        observers = {g.source.head for g in self._governors(cand) if g.frame == "observe" and g.source is not None}
+        out = []
+        for ref in self.sentence_actors(cand.sentence):
+            if ref.start_token <= cand.trigger < ref.end_token or ref.head in observers:
+                continue
+            tok = self.doc[ref.head]
+            cue = self.lex.cue(tok.head) if tok.dep_ in {"dobj", "dative"} and tok.head.i != cand.trigger else None
+            if cue is not None and cue.frame == "speech" and _embedded_under(ev, tok.head.i):
+                continue  # "told Merkel that …": the addressee of a report is no party to what it reports
+            if tok.dep_ == "pobj" and tok.head.head.lower_ == "according":
+                continue  # "according to Berlin": who says so, not who took part
+            crossed = False
+            for t in [self.doc[ref.head], *self.doc[ref.head].ancestors]:
+                if t.i in ev_ids:
+                    break
+                crossed = crossed or t.dep_ in RELATIVE_DEPS
+            if not crossed:
+                out.append(ref)
+        return out
+
+    @staticmethod
+    def _governors(cand: EventCandidate) -> list[EventCandidate]:
+        out, g = [], cand.governor
+        while g is not None and len(out) < 8:
+            out.append(g)
+            g = g.governor
+        return out
+
+    def role_rows(self, cand: EventCandidate, refs: list[ActorRef]) -> list[list[str]]:
+        from ..model.features import role_features
+
+        ev = self.doc[cand.trigger]
+        src_country = cand.source.actor.country if cand.source is not None else None
+        rows = []
+        for ref in refs:
+            rule = ("source" if cand.source is not None and cand.source.head == ref.head else
+                    "target" if cand.target is not None and cand.target.head == ref.head else "none")
+            same = "na" if src_country is None or rule == "source" else str(ref.actor.country == src_country)
+            rows.append(role_features(ev, self.doc[ref.head], cand.code[:2], ref.actor.sectors, rule, same))
+        return rows
+
+    def _apply_roles(self, cand: EventCandidate) -> None:
+        """Let the learned role classifier fill a source or target the rules left empty, among the
+        sentence's actors, when it is sure (threshold in docs/MODEL.md)."""
+        refs = self.role_candidates(cand)
+        if not refs:
+            return
+        # the speaker and the addressee of a governing frame ("X told Y that …") are not the target
+        speakers = {r.head for g in self._governors(cand) for r in (g.source, g.target) if r is not None}
+        above = {a.i for a in self.doc[cand.trigger].ancestors}
+        ev = self.doc[cand.trigger]
+        for r in refs:  # the subject (or its possessor: "Merkel's office said") of a speech verb above
+            t = self.doc[r.head]
+            t = t.head if t.dep_ == "poss" else t
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in above and self.lex.cue(t.head) is not None \
+                    and _embedded_under(ev, t.head.i):
+                speakers.add(r.head)
+        probs = self.model.roles.proba(self.role_rows(cand, refs))
+        cls = self.model.roles.classes
+        th = self.model.thresholds.role
+        si, ti = cls.index("source"), cls.index("target")
+        changed = False
+        for role, col in (("source", si), ("target", ti)):
+            if getattr(cand, role) is not None:
+                continue  # measured: replacing the rules' choice gains nothing; the model fills gaps
+            best = int(probs[:, col].argmax())
+            other = cand.target if role == "source" else cand.source
+            if other is not None and refs[best].head == other.head:
+                continue
+            if role == "target" and refs[best].head in speakers:
+                continue  # "Moscow called for the withdrawal of X": not the speaker's own target
+            if probs[best, col] >= th:
+                setattr(cand, role, refs[best])
+                changed = True
+        if cand.target is not None and cand.source is not None and cand.target.head == cand.source.head:
+            cand.target = None
+        if changed:
+            cand.model = f"{cand.model or self.model.version}+roles"
+
+    def _apply_model(self, info, triggers: dict[int, LexRow], cues: dict[int, LexRow],  # noqa: ANN001
+                     probs: dict[int, Any]) -> dict[int, tuple[str, float]]:
+        """Combine the learned trigger classifier with the lexicon (thresholds in docs/MODEL.md):
+        drop a lexicon trigger the model is sure is no event, recode its root when the model is sure
+        of another, and add tokens the lexicon does not know when the model is sure of a root. Cues
+        (speech and attitude frames) stay with the rules."""
+        th = self.model.thresholds
+        verdicts: dict[int, tuple[str, float]] = {}
+        for tok in info.span:
+            p = probs.get(tok.i)
+            if p is None or tok.i in cues or tok.dep_ == "amod":
+                continue
+            root, p_root = self.model.best_root(p)
+            row = triggers.get(tok.i)
+            if row is not None:
+                # what an observer saw or a denial denies is the rules' call: the corroboration of
+                # announcements rests on exactly these embedded events
+                framed = any(a.i in cues and cues[a.i].frame in CHECK_FRAMES for a in tok.ancestors) or (
+                    # "the announcement of troop withdrawals": the content of a speech noun
+                    tok.dep_ == "pobj" and tok.head.lower_ in {"of", "on"} and tok.head.head.i in cues)
+                # "such withdrawal", "this attack": refers back to an event the sentence alone cannot show
+                anaphoric = any(c.lower_ in BACK_REFERENCE_DETS for c in tok.children if c.dep_ in {"det", "amod"})
+                if self.model.p_none(p) >= th.drop and not row.specificity and not framed and not anaphoric:
+                    del triggers[tok.i]
+                elif root != row.code[:2] and p_root >= th.recode and f"{root}0" in self.codebook:
+                    triggers[tok.i] = LexRow(row.lemma, row.pos, "", frozenset(), f"{root}0", None,
+                                             f"model:{root}")
+                    verdicts[tok.i] = (f"{self.model.version}:recoded:p={p_root:.3f}", p_root)
+                else:
+                    p_kept = self.model.p_root(p, row.code[:2])
+                    verdicts[tok.i] = (f"{self.model.version}:kept:p={p_kept:.3f}", p_kept)
+            elif p_root >= th.add and f"{root}0" in self.codebook:
+                triggers[tok.i] = LexRow(tok.lemma_.lower(), tok.pos_, "", frozenset(), f"{root}0", None,
+                                         f"model:{root}")
+                verdicts[tok.i] = (f"{self.model.version}:added:p={p_root:.3f}", p_root)
+        return verdicts
 
     @staticmethod
     def _time_frame(tok: Token) -> bool:
@@ -637,6 +792,20 @@ class ActionFinder:
                     cand.target = cand.target or emb.target
         if cand.code not in self.codebook:
             cand.emit = False
+
+
+def _embedded_under(tok: Token, verb: int) -> bool:
+    """Whether ``tok`` sits in a clause below the verb at index ``verb`` (its complement, not a
+    phrase of its own clause: 'told X that he ordered a withdrawal', not 'told X in a call')."""
+    t, crossed = tok, False
+    for _ in range(16):
+        if t.head.i == t.i:
+            return False
+        crossed = crossed or t.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "parataxis"}
+        t = t.head
+        if t.i == verb:
+            return crossed
+    return False
 
 
 def _agrees(pronoun: str, ref: ActorRef) -> bool:

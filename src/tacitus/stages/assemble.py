@@ -219,7 +219,8 @@ def _names_actor(t: Token, head: Token) -> bool:
 
 
 def confidence(cand: EventCandidate) -> float:
-    """A rule-based score in [0, 1] (not yet calibrated: see docs/SCHEMA.md)."""
+    """The rules' score in [0, 1]; with the bundled model it is mapped to a calibrated probability
+    (tacitus.model.calibrate, docs/MODEL.md)."""
     score = 0.45
     if cand.source is not None:
         score += 0.2 if cand.source.actor.resolver.startswith("kb") else 0.1
@@ -249,7 +250,7 @@ def _on_event_date(actor, when, kb):  # noqa: ANN001, ANN202 - Actor | None, dat
 
 
 def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, kb_as_of: str,
-             kb=None) -> list[Mention]:  # noqa: ANN001
+             kb=None, calibrator=None) -> list[Mention]:  # noqa: ANN001
     article = adoc.article
     doc = adoc.doc
     groups = group(cands)
@@ -293,8 +294,8 @@ def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, 
             attribution=attribution,
             date=when,
             place=event_place(adoc, cand),
-            confidence=confidence(cand),
-            provenance=Provenance(rule=cand.rule, model=None, **prov_base),
+            confidence=calibrator(confidence(cand), cand.model) if calibrator else confidence(cand),
+            provenance=Provenance(rule=cand.rule, model=cand.model, **prov_base),
             published=article.published.isoformat() if article.published else None,
             outlet=article.source,
             section=info.block,

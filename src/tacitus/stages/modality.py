@@ -166,3 +166,16 @@ def _according_to(tok: Token, resolver: ActorResolver) -> ActorRef | None:
                 if g.dep_ == "pobj":
                     return resolver.resolve(g, None)
     return None
+
+
+def refine(cands: list[EventCandidate], doc, model) -> None:  # noqa: ANN001 - Doc, EventModel
+    """Where the rules found no modality marker ('actual') and the learned modality classifier is
+    sure of another, take the classifier's answer (threshold in docs/MODEL.md). Speech and attitude
+    frames keep the rules' answer: the frame itself happened."""
+    for cand in cands:
+        if cand.frame is not None or cand.modality != "actual":
+            continue
+        label, p = model.modality_of(doc[cand.trigger])
+        if label != "actual" and p >= model.thresholds.modality:
+            cand.modality = label
+            cand.model = f"{cand.model or model.version}+modality"

@@ -8,6 +8,9 @@ and the count per 100 articles ingested in the period. By default only ``actual`
 historical and hypothetical ones never do unless asked, and planned, demanded or negated acts did
 not happen (the statement announcing or demanding them is itself an actual mention and counts).
 
+Mentions a person reviewed ``wrong`` (schema version 3, ``reviews``) never count, in series or alerts;
+de-duplicated series follow the analysts' merges and splits (they are applied to ``mention_events``).
+
 Alerts: a dyad's material-conflict count in a period against its own trailing baseline (z-score
 with a floor on the deviation and a minimum count), and the first time an event type (CAMEO root)
 appears in a dyad that already has a history.
@@ -46,6 +49,15 @@ def _dyad(dyad: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
+def _not_wrong(con: Any, col: str = "mention_id") -> str:
+    """A condition leaving out mentions reviewed wrong (nothing when the store has no review tables)."""
+    from .schema import has_reviews
+
+    if not has_reviews(con):
+        return ""
+    return f" AND {col} NOT IN (SELECT mention_id FROM mention_verdicts WHERE verdict = 'wrong')"
+
+
 def series(con: Any, dyad: str, freq: str = "week", dedup: bool = False,
            modalities: Sequence[str] = ("actual",), since: date | None = None,
            until: date | None = None) -> list[dict[str, Any]]:
@@ -60,10 +72,11 @@ def series(con: Any, dyad: str, freq: str = "week", dedup: bool = False,
         inner = ("SELECT min(m.date_start) AS d, any_value(m.cameo_root) AS cameo_root, any_value(m.goldstein) AS "
                  "goldstein, any_value(m.quad_class) AS quad_class FROM mentions m JOIN mention_events l "
                  "USING (mention_id) WHERE m.source_country = ? AND m.target_country = ? AND "
-                 "list_contains(?, m.modality) AND m.date_start IS NOT NULL GROUP BY l.event_id")
+                 "list_contains(?, m.modality) AND m.date_start IS NOT NULL" + _not_wrong(con, "m.mention_id")
+                 + " GROUP BY l.event_id")
     else:
         inner = ("SELECT date_start AS d, cameo_root, goldstein, quad_class FROM mentions WHERE source_country = ? "
-                 "AND target_country = ? AND list_contains(?, modality) AND date_start IS NOT NULL")
+                 "AND target_country = ? AND list_contains(?, modality) AND date_start IS NOT NULL" + _not_wrong(con))
     # freq is one of FREQS (checked above): the only value set into the statement's text
     sql = (f"SELECT date_trunc('{freq}', d)::DATE AS period, {cols} FROM ("
            "SELECT *, CASE WHEN cameo_root <= '02' THEN 0 WHEN cameo_root <= '04' THEN 1 WHEN cameo_root <= '08' "
@@ -151,7 +164,7 @@ def alerts(con: Any, freq: str = "week", window: int = 8, z_threshold: float = 3
         history = 0
         for d, root in con.execute(
                 "SELECT date_start, cameo_root FROM mentions WHERE source_country = ? AND target_country = ? "
-                "AND modality = 'actual' AND date_start IS NOT NULL ORDER BY date_start, mention_id",
+                "AND modality = 'actual' AND date_start IS NOT NULL" + _not_wrong(con) + " ORDER BY date_start, mention_id",
                 [s, t]).fetchall():
             if root not in seen and history >= min_history and int(root) >= 14:
                 out.append(Alert("first", name, period_start(d, freq), 1, None, None,

@@ -11,13 +11,19 @@ each in its own transaction. Tables:
 - ``outlets``: the outlet registry (country, state-affiliated, wire service) users can edit.
 - ``events``, ``mention_events`` (version 2): mentions linked across articles into events, with
   counts of mentions, articles and independent sources and a corroboration status.
+- ``reviews``, ``cluster_edits`` (version 3): what analysts said, kept apart from machine output so
+  that ``recode`` and re-linking never overwrite it. ``reviews`` holds one row per verdict on a
+  mention (``correct`` or ``wrong``, with a note and who gave it; the newest verdict applies, the
+  older ones stay as history); ``cluster_edits`` holds merges and splits of event clusters, stated in
+  mention ids so that they apply again after every re-link (``store.EventStore.apply_reviews``). The
+  view ``mention_verdicts`` gives each reviewed mention's newest verdict.
 """
 
 from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MENTION_COLUMNS: list[tuple[str, str]] = [
     ("mention_id", "VARCHAR PRIMARY KEY"),
@@ -101,6 +107,21 @@ MIGRATIONS: dict[int, list[str]] = {
             n_articles INTEGER, n_sources INTEGER, status VARCHAR, repeats VARCHAR[])""",
         "CREATE TABLE IF NOT EXISTS mention_events (mention_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL)",
     ],
+    3: [
+        "CREATE SEQUENCE IF NOT EXISTS review_seq START 1",
+        """CREATE TABLE IF NOT EXISTS reviews (
+            seq BIGINT PRIMARY KEY DEFAULT nextval('review_seq'), mention_id VARCHAR NOT NULL,
+            verdict VARCHAR NOT NULL CHECK (verdict IN ('correct', 'wrong')), note VARCHAR, reviewer VARCHAR,
+            created_at TIMESTAMPTZ NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS reviews_mention ON reviews(mention_id)",
+        """CREATE TABLE IF NOT EXISTS cluster_edits (
+            seq BIGINT PRIMARY KEY DEFAULT nextval('review_seq'),
+            kind VARCHAR NOT NULL CHECK (kind IN ('merge', 'split')), event_id VARCHAR NOT NULL,
+            mention_ids VARCHAR[] NOT NULL, note VARCHAR, reviewer VARCHAR, created_at TIMESTAMPTZ NOT NULL)""",
+        """CREATE OR REPLACE VIEW mention_verdicts AS
+            SELECT mention_id, verdict, note, reviewer, created_at AS reviewed_at FROM reviews
+            QUALIFY row_number() OVER (PARTITION BY mention_id ORDER BY seq DESC) = 1""",
+    ],
 }
 
 
@@ -130,3 +151,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("ROLLBACK")
             raise
     return SCHEMA_VERSION
+
+
+def has_reviews(con: duckdb.DuckDBPyConnection) -> bool:
+    """Does this store have the review tables (schema version 3)? A read-only store opened from an
+    older file is not migrated, so readers ask before they apply reviews."""
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'mention_verdicts'"
+                       ).fetchone()[0] > 0

@@ -26,8 +26,9 @@ import pyarrow as pa
 from .. import __version__
 from ..errors import TacitusError
 from ..records import Article, Mention, Skip
-from .schema import MENTION_COLUMNS, migrate
+from .schema import MENTION_COLUMNS, has_reviews, migrate
 
+REVIEW_VERDICTS = ("correct", "wrong")
 ARTICLE_COLUMNS = ["article_id", "outlet", "url", "title", "published", "language", "content_hash", "text",
                    "first_seen", "input"]
 
@@ -272,19 +273,157 @@ class EventStore:
         return out
 
     def query(self, **filters: Any) -> list[dict[str, Any]]:
-        """Mentions matching the filters (see :func:`tacitus.store.query.build`), as dicts."""
+        """Mentions matching the filters (see :func:`tacitus.store.query.build`), as dicts; mentions a
+        person reviewed ``wrong`` are left out unless ``review`` asks for them."""
         from .query import build
 
-        sql, params = build(**filters)
+        sql, params = build(reviews=has_reviews(self.con), **filters)
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def link(self, settings: Any = None) -> dict[str, int]:
-        """Re-link all mentions into events and recompute corroboration (store/link.py)."""
+        """Re-link all mentions into events and recompute corroboration (store/link.py), then apply the
+        analysts' merges, splits and verdicts again (they are kept apart and never overwritten)."""
         from .link import rebuild
 
-        return rebuild(self.con, settings)
+        out = rebuild(self.con, settings)
+        if not self.read_only and has_reviews(self.con):
+            self.apply_reviews(settings)
+        return out
+
+    # -- analyst review ------------------------------------------------------------------------
+    # Verdicts and cluster edits live in their own tables (schema version 3). Machine output
+    # (mentions, events, mention_events) is rebuilt by ingest, recode and link; apply_reviews()
+    # re-applies what people said on top of it, idempotently.
+    def verdicts(self, mention_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The newest verdict of each reviewed mention among ``mention_ids``."""
+        ids = list(mention_ids)
+        if not ids or not has_reviews(self.con):
+            return {}
+        cur = self.con.cursor().execute("SELECT mention_id, verdict, note, reviewer, reviewed_at FROM "
+                                        "mention_verdicts WHERE list_contains(?, mention_id)", [ids])
+        return {r[0]: {"verdict": r[1], "note": r[2], "reviewer": r[3], "reviewed_at": r[4]}
+                for r in cur.fetchall()}
+
+    def review(self, mention_id: str, verdict: str, note: str | None = None,
+               reviewer: str | None = None) -> dict[str, Any]:
+        """Record a person's verdict on a mention (``correct`` or ``wrong``) and apply it."""
+        if verdict not in REVIEW_VERDICTS:
+            raise ValueError(f"verdict: one of {', '.join(REVIEW_VERDICTS)}")
+        if not self.con.execute("SELECT count(*) FROM mentions WHERE mention_id = ?", [mention_id]).fetchone()[0]:
+            raise LookupError(f"no mention {mention_id}")
+        now = datetime.now(timezone.utc)
+        self.con.execute("INSERT INTO reviews (mention_id, verdict, note, reviewer, created_at) "
+                         "VALUES (?, ?, ?, ?, ?)", [mention_id, verdict, note, reviewer, now])
+        self.apply_reviews()
+        return self.verdicts([mention_id])[mention_id]
+
+    def edit_cluster(self, kind: str, event_id: str, mention_ids: list[str], note: str | None = None,
+                     reviewer: str | None = None) -> str:
+        """Merge events into ``event_id`` (``mention_ids``: the mentions of every event merged) or split
+        ``mention_ids`` out of ``event_id`` into an event of their own; returns the resulting event id."""
+        if kind not in ("merge", "split") or not mention_ids:
+            raise ValueError("a merge or split needs mention ids")
+        self.con.execute("INSERT INTO cluster_edits (kind, event_id, mention_ids, note, reviewer, created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         [kind, event_id, list(mention_ids), note, reviewer, datetime.now(timezone.utc)])
+        self.apply_reviews()
+        row = self.con.execute("SELECT event_id FROM mention_events WHERE mention_id = ?",
+                               [mention_ids[0]]).fetchone()
+        return row[0] if row else event_id
+
+    def apply_reviews(self, settings: Any = None) -> dict[str, int]:
+        """Re-apply cluster edits (in the order they were made) and verdicts to the linked events.
+
+        A merge joins every event that holds one of its recorded mentions (keeping the id of the event
+        holding the first); a split moves its mentions into an event of their own (id from the
+        mentions, so it is the same after every re-link). Events touched by an edit or holding a
+        reviewed mention are recounted without the mentions reviewed ``wrong`` — dates, mentions,
+        articles, independent sources and corroboration status; an event left with none keeps its
+        row with ``n_mentions = 0`` and is hidden from the default event queries. Idempotent."""
+        from types import SimpleNamespace
+
+        from ..records import stable_hash
+        from .link import LinkSettings, corroboration, source_groups
+
+        con = self.con
+        s = settings or LinkSettings()
+        edits = con.execute("SELECT seq, kind, event_id, mention_ids FROM cluster_edits ORDER BY seq").fetchall()
+        verdicts = dict(con.execute("SELECT mention_id, verdict FROM mention_verdicts").fetchall())
+        if not edits and not verdicts:
+            return {"edits": 0, "events": 0}
+        links: dict[str, str] = dict(con.execute("SELECT mention_id, event_id FROM mention_events").fetchall())
+        ev_cur = con.execute("SELECT * FROM events")
+        ev_names = [d[0] for d in ev_cur.description]
+        events = {r[0]: dict(zip(ev_names, r)) for r in ev_cur.fetchall()}
+        touched: set[str] = {links[m] for m in verdicts if m in links}
+        for _seq, kind, event_id, mids in edits:
+            present = [m for m in mids if m in links]
+            if kind == "merge":
+                groups = {links[m] for m in present}
+                if len(groups) < 2:
+                    touched |= groups
+                    continue
+                keep = links[present[0]]
+                for m, e in links.items():
+                    if e in groups:
+                        links[m] = keep
+                touched |= groups
+            elif present:
+                new = "e" + stable_hash("split", *sorted(mids), length=14)
+                base = events.get(links[present[0]]) or events.get(event_id)
+                if base is None:
+                    continue
+                events.setdefault(new, dict(base, event_id=new, repeats=None))
+                touched |= {links[m] for m in present} | {new}
+                for m in present:
+                    links[m] = new
+        members: dict[str, list[str]] = {}
+        for m, e in links.items():
+            if e in touched:
+                members.setdefault(e, []).append(m)
+        cur = con.execute("SELECT * FROM mentions WHERE list_contains(?, mention_id)",
+                          [[m for ms in members.values() for m in ms]])
+        names = [d[0] for d in cur.description]
+        rows = {r[0]: dict(zip(names, r)) for r in cur.fetchall()}
+        arts = [dict(zip(("article_id", "outlet", "text", "day", "published", "wire"), r)) for r in con.execute(
+            "SELECT a.article_id, a.outlet, a.text, a.published::DATE, a.published, coalesce(o.wire, FALSE) "
+            "FROM articles a LEFT JOIN outlets o USING (outlet) WHERE list_contains(?, a.article_id)",
+            [sorted({r["article_id"] for r in rows.values()})]).fetchall()]
+        groups = source_groups(arts, s.copy_similarity)
+        state_outlets = {o: c for o, c in con.execute(
+            "SELECT outlet, country FROM outlets WHERE state_affiliated AND country IS NOT NULL").fetchall()}
+        new_rows = []
+        for e, ms in sorted(members.items()):
+            base = dict(events[e])
+            active = [rows[m] for m in sorted(ms) if m in rows and verdicts.get(m) != "wrong"]
+            active.sort(key=lambda m: (m["date_start"], m["published"] or m["date_start"], m["mention_id"]))
+            base["n_mentions"] = len(active)
+            base["n_articles"] = len({m["article_id"] for m in active})
+            base["n_sources"] = len({groups.get(m["article_id"], m["article_id"]) for m in active})
+            if active:
+                base["first_date"] = min(m["date_start"] for m in active)
+                base["last_date"] = max(m["date_end"] or m["date_start"] for m in active)
+                ev = SimpleNamespace(key=(base["source_side"], base["base_code"]), mentions=active)
+                base["status"] = corroboration(ev, state_outlets, s)  # type: ignore[arg-type]
+            new_rows.append(base)
+        dropped = touched - set(members)  # events emptied by merges or splits
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM mention_events WHERE list_contains(?, event_id)", [sorted(touched)])
+            con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [sorted(touched)])
+            if new_rows:
+                cols = list(new_rows[0])
+                con.executemany(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                [[r[c] for c in cols] for r in new_rows])
+                con.executemany("INSERT INTO mention_events VALUES (?, ?)",
+                                [(m, e) for e, ms in sorted(members.items()) for m in sorted(ms)])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return {"edits": len(edits), "events": len(new_rows), "dropped": len(dropped)}
 
     def records(self, **filters: Any) -> Iterator[Mention]:
         for row in self.query(**filters):

@@ -1,0 +1,249 @@
+"""Train the event classifiers from labelled sentences (``tacitus train``).
+
+Input: JSONL in the gold format (docs/EVALUATION.md) where each event also names its ``trigger``
+(the words of the sentence that express it). Every verb and common noun of every sentence is an
+example: the CAMEO root of the event it anchors, or ``none``. The trigger classifier learns the root
+(or none); the modality classifier learns the modality of the anchored events. Training is
+deterministic: the same data, spaCy model and seed give the same weights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .features import is_candidate, modality_features, token_features
+from .linear import LinearModel
+
+NONE = "none"
+MODALITIES = ["actual", "planned", "hypothetical", "demanded", "negated", "historical"]
+
+
+@dataclass
+class Example:
+    sentence: str
+    features: list[str]
+    label: str
+
+
+def load_labelled(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    out = []
+    for path in paths:
+        files = sorted(path.glob("*/sentences.jsonl")) + sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+        for f in files:
+            for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+                if not line.strip():
+                    continue
+                d = json.loads(line)
+                if "text" not in d or "events" not in d:
+                    raise ValueError(f"{f}:{n}: a training record needs 'text' and 'events'")
+                d.setdefault("id", f"{f.name}:{n}")
+                out.append(d)
+    return out
+
+
+def anchor(doc: Any, trigger: str) -> Any | None:
+    """The token that heads a trigger phrase in ``doc`` (its first occurrence), or None."""
+    if not trigger:
+        return None
+    start = doc.text.lower().find(trigger.lower())
+    if start < 0:
+        return None
+    end = start + len(trigger)
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return None
+    heads = [t for t in toks if not (start <= t.head.idx < end) or t.head.i == t.i]
+    for group in (heads, toks):
+        cands = [t for t in group if is_candidate(t)]
+        if cands:
+            return cands[0]
+    return None
+
+
+def build_examples(records: list[dict[str, Any]], pipeline: Any) -> tuple[list[Example], list[Example], Counter]:
+    """Trigger examples (every candidate token) and modality examples (anchored gold events)."""
+    stats: Counter = Counter()
+    trig: list[Example] = []
+    mod: list[Example] = []
+    texts = [pipeline.parse_text(r["text"]) for r in records]
+    for rec, doc in zip(records, pipeline.nlp.pipe(texts, batch_size=64)):
+        labels: dict[int, str] = {}
+        mods: dict[int, str] = {}
+        for ev in rec["events"]:
+            stats["events"] += 1
+            tok = anchor(doc, ev.get("trigger", ""))
+            if tok is None:
+                stats["unanchored"] += 1
+                continue
+            labels.setdefault(tok.i, str(ev["code"])[:2])
+            if ev.get("modality") in MODALITIES:
+                mods.setdefault(tok.i, ev["modality"])
+        for tok in doc:
+            if not is_candidate(tok):
+                continue
+            trig.append(Example(rec["id"], token_features(tok, pipeline.lexicon), labels.get(tok.i, NONE)))
+            if tok.i in mods:
+                mod.append(Example(rec["id"], modality_features(tok), mods[tok.i]))
+        stats["sentences"] += 1
+    stats["candidates"] = len(trig)
+    stats["positives"] = sum(e.label != NONE for e in trig)
+    return trig, mod, stats
+
+
+def build_role_examples(records: list[dict[str, Any]], pipeline: Any, model: Any) -> tuple[list[Example], Counter]:
+    """Role examples: for each event the coder finds at a gold trigger with the gold root, every
+    actor of its sentence labelled source, target or none by its country code (events whose
+    source and target share a country are left out: the label would be ambiguous)."""
+    from ..evaluate import actor_key
+    from ..records import Article, parse_published
+    from ..stages.actions import ActionFinder
+
+    stats: Counter = Counter()
+    out: list[Example] = []
+    texts = [pipeline.parse_text(r["text"]) for r in records]
+    for rec, doc in zip(records, pipeline.nlp.pipe(texts, batch_size=64)):
+        article = Article(text=rec["text"], published=parse_published(rec.get("published")), article_id=rec["id"])
+        gold: dict[int, tuple[str, str, str]] = {}
+        for ev in rec["events"]:
+            tok = anchor(doc, ev.get("trigger", ""))
+            if tok is not None:
+                gold.setdefault(tok.i, (str(ev["code"])[:2], (ev.get("source") or "").upper(),
+                                        (ev.get("target") or "").upper()))
+        if not gold:
+            continue
+        adoc, resolver = pipeline.prepare(article, doc)
+        finder = ActionFinder(pipeline.lexicon, pipeline.codebook, resolver, adoc, article.published_date, model)
+        for cand in finder.find():
+            g = gold.get(cand.trigger)
+            if g is None or g[0] != cand.code[:2] or cand.frame is not None:
+                continue
+            root, src, tgt = g
+            if actor_key(src) == actor_key(tgt):
+                stats["ambiguous"] += 1  # a domestic event: the country code cannot tell the sides apart
+                continue
+            refs = finder.role_candidates(cand)
+            stats["events"] += 1
+            for ref, feats in zip(refs, finder.role_rows(cand, refs)):
+                key = actor_key(ref.actor.code)
+                label = "source" if key == actor_key(src) else "target" if key == actor_key(tgt) else "none"
+                out.append(Example(rec["id"], feats, label))
+                stats[label] += 1
+    return out, stats
+
+
+def fit(examples: list[Example], name: str, classes: list[str], *, seed: int, c: float, min_count: int,
+        meta: dict[str, Any]) -> LinearModel:
+    """Multinomial logistic regression (L2) on binary features seen at least ``min_count`` times."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for e in examples for f in set(e.features))
+    feats = sorted(f for f, n in counts.items() if n >= min_count)
+    vocab = {f: i for i, f in enumerate(feats)}
+    rows, cols = [], []
+    for r, e in enumerate(examples):
+        idx = sorted({vocab[f] for f in e.features if f in vocab})
+        rows += [r] * len(idx)
+        cols += idx
+    x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(examples), len(vocab)))
+    present = [k for k in classes if any(e.label == k for e in examples)]
+    weights = np.zeros((len(vocab), len(classes)), dtype=np.float32)
+    bias = np.full(len(classes), -30.0, dtype=np.float32)  # a class never seen is never predicted
+    meta = dict(meta, examples=len(examples), features=len(vocab), C=c, min_count=min_count, seed=seed,
+                label_counts=dict(sorted(Counter(e.label for e in examples).items())))
+    if len(present) < 2:  # one label only (tiny data): a constant answer
+        for k in present:
+            bias[classes.index(k)] = 0.0
+        return LinearModel(name, classes, vocab, weights, bias, meta)
+    y = np.array([present.index(e.label) for e in examples])
+    clf = LogisticRegression(C=c, max_iter=2000, tol=1e-5, random_state=seed)
+    clf.fit(x, y)
+    coef = clf.coef_ if len(present) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]])
+    inter = clf.intercept_ if len(present) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]])
+    for j, k in enumerate(present):
+        weights[:, classes.index(k)] = coef[j]
+        bias[classes.index(k)] = inter[j]
+    return LinearModel(name, classes, vocab, weights, bias, meta)
+
+
+def data_fingerprint(records: list[dict[str, Any]]) -> str:
+    h = hashlib.sha256()
+    for r in records:
+        h.update(json.dumps(r, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def train(paths: list[Path], out: Path, pipeline: Any, *, seed: int = 13, c: float = 0.5,
+          min_count: int = 2, holdout: float = 0.0) -> dict[str, Any]:
+    """Train both classifiers and write them to ``out``; returns a report (counts, held-out scores)."""
+    random.seed(seed)
+    np.random.seed(seed)
+    records = load_labelled(paths)
+    if not records:
+        raise ValueError("no labelled sentences found in " + ", ".join(map(str, paths)))
+    held: set[str] = set()
+    if holdout:
+        held = {r["id"] for r in records
+                if int(hashlib.sha256(f"{seed}:{r['id']}".encode()).hexdigest(), 16) % 1000 < holdout * 1000}
+    trig, mod, stats = build_examples(records, pipeline)
+    from .. import __version__
+
+    meta = {"trained_on": [str(p) for p in paths], "sentences": len(records), "data_sha256": data_fingerprint(records),
+            "spacy_model": pipeline.settings.model, "tacitus": __version__, "holdout": holdout}
+    roots = [f"{i:02d}" for i in range(1, 21)]
+    t_model = fit([e for e in trig if e.sentence not in held], "trigger", [NONE, *roots], seed=seed, c=c,
+                  min_count=min_count, meta=meta)
+    m_model = fit([e for e in mod if e.sentence not in held], "modality", MODALITIES, seed=seed, c=c,
+                  min_count=min_count, meta=meta)
+    t_model.save(out)
+    m_model.save(out)
+    from . import EventModel
+
+    staged = EventModel(out)
+    staged.roles = None  # the role examples come from the coder without learned roles
+    roles, role_stats = build_role_examples(records, pipeline, staged)
+    stats.update({f"roles_{k}": v for k, v in role_stats.items()})
+    r_model = fit([e for e in roles if e.sentence not in held], "roles", ["none", "source", "target"],
+                  seed=seed, c=c, min_count=min_count, meta=meta)
+    r_model.save(out)
+    report: dict[str, Any] = {"stats": dict(stats), "trigger_features": len(t_model.vocab),
+                              "modality_features": len(m_model.vocab), "out": str(out)}
+    if held:
+        report["holdout"] = _held_out_scores(t_model, m_model, [e for e in trig if e.sentence in held],
+                                             [e for e in mod if e.sentence in held])
+        hr = [e for e in roles if e.sentence in held]
+        if hr:
+            pr = r_model.proba([e.features for e in hr])
+            right = sum(1 for e, i in zip(hr, pr.argmax(axis=1)) if r_model.classes[i] == e.label)
+            rule = sum(1 for e in hr if next(f[5:] for f in e.features if f.startswith("rule=")) == e.label)
+            report["holdout"]["role_accuracy"] = round(right / len(hr), 4)
+            report["holdout"]["role_rules_accuracy"] = round(rule / len(hr), 4)
+    return report
+
+
+def _held_out_scores(t_model: LinearModel, m_model: LinearModel, trig: list[Example], mod: list[Example]
+                     ) -> dict[str, Any]:
+    p = t_model.proba([e.features for e in trig])
+    pred = [t_model.classes[i] for i in p.argmax(axis=1)]
+    tp = sum(1 for e, k in zip(trig, pred) if k == e.label != NONE)
+    fp = sum(1 for e, k in zip(trig, pred) if k != NONE and k != e.label)
+    fn = sum(1 for e, k in zip(trig, pred) if e.label != NONE and k != e.label)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    out = {"trigger_tokens": len(trig), "trigger_p": round(prec, 4), "trigger_r": round(rec, 4),
+           "trigger_f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0}
+    if mod:
+        pm = m_model.proba([e.features for e in mod])
+        right = sum(1 for e, i in zip(mod, pm.argmax(axis=1)) if m_model.classes[i] == e.label)
+        out["modality_accuracy"] = round(right / len(mod), 4)
+        out["modality_majority"] = round(Counter(e.label for e in mod).most_common(1)[0][1] / len(mod), 4)
+    return out
