@@ -136,7 +136,7 @@ def test_final_report_counts_and_failure_ledger(tmp_path, pipeline, monkeypatch)
         [[str(f) for f in (out / "skips").glob("*/*.parquet")]]).fetchall()
     assert ledger == [(victim, "pipeline", "failed", "ValueError: injected failure")]
     # markers carry the shard's counts; no temporary files are left behind
-    markers = [json.loads(p.read_text()) for p in sorted((out / "_done").iterdir())]
+    markers = [json.loads(p.read_text()) for p in sorted((out / "_done").glob("shard-*"))]
     assert sum(m["failed"] for m in markers) == 1 and sum(m["articles"] for m in markers) == 5
     assert not [p for p in out.rglob("*.tmp")]
 
@@ -162,6 +162,8 @@ def test_resume_removes_partial_and_temporary_files(tmp_path, pipeline, monkeypa
         next((out / "articles").glob("*/part-000001.parquet"))
     stray.with_name(stray.name + ".tmp").write_bytes(b"half a file")
     (out / "_done" / "shard-000001.tmp").write_text("{")
+    with pytest.raises(Exception, match="shard-size 2"):
+        run([str(src)], out, workers=1, shard_size=3, resume=True)
     manifest = run([str(src)], out, workers=1, shard_size=2, resume=True)
     assert manifest["this_session"]["items"] == 2 and manifest["shards"] == 3
     assert not [p for p in out.rglob("*.tmp")]

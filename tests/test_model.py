@@ -96,6 +96,8 @@ def test_features_depend_only_on_the_token(bare):
     t1 = [token_features(t, bare.lexicon) for t in doc1 if is_candidate(t)]
     t2 = [token_features(t, bare.lexicon) for t in doc2 if is_candidate(t)]
     assert t1 == t2 and any("lex=08" in f for f in t1)
+    given = [token_features(t, None, (bare.lexicon.trigger(t), bare.lexicon.cue(t))) for t in doc1 if is_candidate(t)]
+    assert given == t1  # the rows the action stage passes in give the same features
 
 
 # -- how the classifier combines with the lexicon, on a model whose answers we choose -------------
@@ -108,7 +110,7 @@ class FakeModel:
     calibrator = None
     classes = ("none", *[f"{i:02d}" for i in range(1, 21)])
 
-    def trigger_probs(self, doc, lexicon):  # noqa: ANN001, ANN201
+    def trigger_probs(self, doc, lexicon, rows=None):  # noqa: ANN001, ANN201
         out = {}
         for t in doc:
             if is_candidate(t):

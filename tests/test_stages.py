@@ -180,3 +180,19 @@ def test_reported_event_is_not_placed_where_it_was_reported(code):
     assert speech.place is not None and speech.place.name.startswith("Brussels")
     emb = [m for m in ms if m.cameo.root in {"18", "19"}]
     assert emb and all(m.place is None or m.place.country != "BEL" for m in emb)
+
+
+def test_dateline_is_not_the_speaker(code):
+    ms = code("NAIROBI, June 3 (Coastline Wire) - Kenya's foreign minister said on Tuesday that Kenyan "
+              "troops had left the border town.")
+    speech = one(ms, "01")
+    assert src(speech) and src(speech).startswith("KEN")
+    moved = [m for m in ms if m.cameo.root != "01"]
+    assert moved and all(m.attribution.relation == "self" for m in moved)
+
+
+def test_coordinated_subjects_of_a_cooperation_are_the_two_parties(code):
+    m = one(code("Ghana and Togo agreed on Monday to reopen their shared border crossings."), "0")
+    assert src(m)[:3] == "GHA" and tgt(m) and tgt(m)[:3] == "TGO"
+    m = one(code("Chile and Peru pledged to share data on fishing fleets off their coasts."), "03")
+    assert src(m)[:3] == "CHL" and tgt(m) and tgt(m)[:3] == "PER"

@@ -274,6 +274,11 @@ def run(inputs: list[str], out: str | Path, *, workers: int = 2, shard_size: int
     if shard_size < 1 or workers < 1:
         raise TacitusError("bad_record", "shard size and workers must be at least 1")
     (out / "_done").mkdir(parents=True, exist_ok=True)
+    params = out / "_done" / "params.json"  # shard numbers mean something only with the same shard size
+    if params.exists() and json.loads(params.read_text(encoding="utf-8"))["shard_size"] != shard_size:
+        raise TacitusError("bad_record", f"{out}: was started with --shard-size "
+                           f"{json.loads(params.read_text(encoding='utf-8'))['shard_size']}; resume with the same")
+    params.write_text(json.dumps({"shard_size": shard_size}), encoding="utf-8")
     _made_dirs.clear()
     t0 = time.perf_counter()
     pool = None

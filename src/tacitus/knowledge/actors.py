@@ -19,6 +19,7 @@ ACTOR_DATA = DATA / "actors"
 ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3}
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lookup key: lowercase, no diacritics, no leading 'the', single spaces, straight quotes."""
     t = unicodedata.normalize("NFKD", text)

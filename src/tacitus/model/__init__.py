@@ -59,9 +59,12 @@ class EventModel:
         self.version = f"linear-{h.hexdigest()[:10]}"
         self._none = self.trigger.classes.index(NONE)
 
-    def trigger_probs(self, doc: Any, lexicon: Any) -> dict[int, np.ndarray]:
+    def trigger_probs(self, doc: Any, lexicon: Any, rows: dict[int, tuple[Any, Any]] | None = None
+                      ) -> dict[int, np.ndarray]:
+        """P(root or none) for every candidate token; ``rows``: the lexicon's (trigger, cue) per token."""
         toks = [t for t in doc if is_candidate(t)]
-        probs = self.trigger.proba([token_features(t, lexicon) for t in toks])
+        probs = self.trigger.proba([token_features(t, lexicon, rows.get(t.i) if rows is not None else None)
+                                    for t in toks])
         return {t.i: p for t, p in zip(toks, probs)}
 
     def p_none(self, probs: np.ndarray) -> float:

@@ -32,8 +32,9 @@ def _ent(tok: Token) -> str:
     return "O"
 
 
-def token_features(tok: Token, lexicon: Any = None) -> list[str]:
-    """Feature strings of one candidate token (trigger classifier)."""
+def token_features(tok: Token, lexicon: Any = None, rows: tuple[Any, Any] | None = None) -> list[str]:
+    """Feature strings of one candidate token (trigger classifier). ``rows``: the lexicon's trigger
+    and cue rows for the token when the caller has them already (same answer, no second lookup)."""
     lemma = tok.lemma_.lower()
     head = tok.head
     f = ["b", f"l={lemma}", f"w={tok.lower_}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}",
@@ -78,14 +79,23 @@ def token_features(tok: Token, lexicon: Any = None) -> list[str]:
         f.append(f"bi={lemma}_{nxt.lower_}")
     if prev is not None:
         f.append(f"pbi={prev.lower_}_{lemma}")
-    if lexicon is not None:
-        row = lexicon.trigger(tok)
+    if lexicon is not None or rows is not None:
+        row, cue = rows if rows is not None else (lexicon.trigger(tok), lexicon.cue(tok))
         if row is not None:
             f += [f"lex={row.code[:2]}", f"lexc={row.code}", f"lexs={row.specificity}"]
-        cue = lexicon.cue(tok)
         if cue is not None:
             f += [f"cue={cue.frame}", f"cuec={cue.code[:2]}"]
     return f
+
+
+def _sentence_words(tok: Token) -> frozenset[str]:
+    doc = tok.doc
+    sent = tok.sent
+    cache = doc.user_data.setdefault("tacitus_sentence_words", {})
+    words = cache.get(sent.start)
+    if words is None:
+        words = cache[sent.start] = frozenset(w.lower_ for w in sent)
+    return words
 
 
 def modality_features(tok: Token) -> list[str]:
@@ -100,8 +110,7 @@ def modality_features(tok: Token) -> list[str]:
             break
         f.append(f"{depth}:up={t.dep_}>{t.head.lemma_.lower()}")
         t = t.head
-    sent = tok.sent
-    words = {w.lower_ for w in sent}
+    words = _sentence_words(tok)
     for w in ("if", "unless", "not", "no", "never", "ago", "last", "earlier", "will", "would", "plans",
               "plan", "threatened", "demanded", "urged", "called", "deny", "denied", "refused"):
         if w in words:

@@ -26,10 +26,18 @@ class LinearModel:
 
     def scores(self, rows: list[list[str]]) -> np.ndarray:
         out = np.tile(self.bias, (len(rows), 1)).astype(np.float32)
-        for i, feats in enumerate(rows):
-            idx = [self.vocab[f] for f in feats if f in self.vocab]
-            if idx:
-                out[i] += self.weights[idx].sum(axis=0)
+        vocab = self.vocab
+        ids: list[int] = []
+        counts: list[int] = []
+        for feats in rows:
+            before = len(ids)
+            ids.extend(vocab[f] for f in feats if f in vocab)
+            counts.append(len(ids) - before)
+        if ids:
+            n = np.asarray(counts)
+            starts = np.concatenate(([0], np.cumsum(n)[:-1]))
+            nonempty = n > 0
+            out[nonempty] += np.add.reduceat(self.weights[np.asarray(ids)], starts[nonempty], axis=0)
         return out
 
     def proba(self, rows: list[list[str]]) -> np.ndarray:

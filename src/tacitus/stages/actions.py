@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ..knowledge.codebook import Codebook
 from ..knowledge.lexicon import Lexicon, LexRow
 from ..records import Actor
-from .actors import PRONOUNS, ActorRef, ActorResolver
+from .actors import PRONOUNS, ActorRef, ActorResolver, _in_dateline
 from .parse import NO_EVENT_BLOCKS, ArticleDoc
 
 LIGHT_VERBS = {"conduct", "launch", "carry", "hold", "stage", "mount", "begin", "start", "continue",
@@ -39,7 +39,7 @@ CESSATION_WORDS = {"halt", "end", "stop", "cessation", "cease", "suspension", "f
 TIME_FRAME_NOUNS = {"conclusion", "end", "start", "beginning", "wake", "aftermath", "course", "anniversary",
                     "stage", "phase", "eve", "run-up"}
 TIME_FRAME_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite"}
-SYMMETRIC_ROOTS = {"04", "05", "06"}  # consult, diplomatic and material cooperation
+SYMMETRIC_ROOTS = {"03", "04", "05", "06"}  # intent to cooperate, consult, diplomatic and material cooperation
 VISIT_CODES = ("042", "043", "044")  # govern and attribute, never a mention of their own
 THEME_ROOTS = ("087", "15", "0874")  # the object of "withdraw troops" / "deploy troops" is what moves
 RELATIVE_DEPS = {"relcl"}  # an actor inside a relative clause is not a party of the main event
@@ -94,11 +94,13 @@ class ActionFinder:
         self.doc = adoc.doc
         self.on = on
         self.by_token: dict[int, EventCandidate] = {}
+        self._sentence_actors: dict[int, list[ActorRef]] = {}
 
     # -- pass 1: candidates ----------------------------------------------------------------------
     def find(self) -> list[EventCandidate]:
         out: list[EventCandidate] = []
-        probs = self.model.trigger_probs(self.doc, self.lex) if self.model is not None else {}
+        rows = {t.i: (self.lex.trigger(t), self.lex.cue(t)) for t in self.doc}  # one lexicon lookup per token
+        probs = self.model.trigger_probs(self.doc, self.lex, rows) if self.model is not None else {}
         for info in self.adoc.sentences:
             if info.block in NO_EVENT_BLOCKS:
                 continue
@@ -108,10 +110,9 @@ class ActionFinder:
             for tok in info.span:
                 if tok.dep_ == "amod":
                     continue  # "the planned stage", "the captured soldiers": a participle as adjective
-                row = self.lex.trigger(tok)
+                row, cue = rows[tok.i]
                 if row is not None and row.code in self.codebook:
                     triggers[tok.i] = row
-                cue = self.lex.cue(tok)
                 if cue is not None:
                     cues[tok.i] = cue
             verdicts = self._apply_model(info, triggers, cues, probs) if probs else {}
@@ -165,16 +166,23 @@ class ActionFinder:
     def sentence_actors(self, index: int) -> list[ActorRef]:
         """Every actor the resolver finds in a sentence, one per phrase (an actor nested inside a
         larger actor phrase, like 'Russian' in 'the Russian government', is part of it)."""
+        cached = self._sentence_actors.get(index)
+        if cached is not None:
+            return cached
         refs: list[ActorRef] = []
+        kb = self.res.kb
         for tok in self.adoc.sentences[index].span:
-            if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
-                continue
+            if not (tok.pos_ == "PROPN" or tok.ent_type_ or (tok.pos_ == "NOUN" and kb.sector(tok.lemma_))
+                    or (tok.pos_ == "ADJ" and kb.adjective(tok.text))):
+                continue  # only what can name an actor: names, sector nouns, country adjectives
             ref = self.res.resolve(tok, self.on)
             if ref is not None and ref.head == tok.i:
                 refs.append(ref)
-        return [r for r in refs if not any(o is not r and o.start_token <= r.start_token and r.end_token <= o.end_token
-                                           and (o.end_token - o.start_token) > (r.end_token - r.start_token)
-                                           for o in refs)]
+        out = [r for r in refs if not any(o is not r and o.start_token <= r.start_token and r.end_token <= o.end_token
+                                          and (o.end_token - o.start_token) > (r.end_token - r.start_token)
+                                          for o in refs)]
+        self._sentence_actors[index] = out
+        return out
 
     def role_candidates(self, cand: EventCandidate) -> list[ActorRef]:
         """The sentence's actors that can take part in the event: not the trigger itself, not an
@@ -476,6 +484,8 @@ class ActionFinder:
 
     def _subject(self, tok: Token, cand: EventCandidate, depth: int = 0) -> tuple[ActorRef | None, str]:
         for c in tok.children:
+            if c.dep_ in SUBJ_DEPS and _in_dateline(c):
+                continue  # "MOSCOW, May 7 (Wire) - Putin said": the parser makes the dateline a subject
             if c.dep_ in SUBJ_DEPS:
                 return self._actor(c, cand), "nsubj"
             if c.dep_ == "agent":
@@ -587,8 +597,14 @@ class ActionFinder:
         cand.target = target
 
     def _conjunct_of(self, tok: Token) -> ActorRef | None:
-        """'Putin and Merkel discussed…': the second conjunct of the subject is the other party."""
-        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        """'Putin and Merkel discussed…', 'Kenya and Somalia pledged to share…': the second conjunct of
+        the subject (of the verb, or of the verb it is the complement of) is the other party."""
+        subj = None
+        for _ in range(3):
+            subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+            if subj is not None or tok.dep_ not in {"xcomp", "conj"} or tok.head.i == tok.i:
+                break
+            tok = tok.head
         if subj is None:
             return None
         for c in subj.conjuncts:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..knowledge.actors import ActorKB, KBHit
 from ..records import Actor
@@ -49,11 +49,17 @@ class ActorRef:
 
 
 def _entity_span(tok: Token):
-    if tok.ent_type_ in NAME_ENTS:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
+    """The named-entity span a token is in (walked through the IOB tags, not a scan of all entities)."""
+    if tok.ent_type_ not in NAME_ENTS:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _is_pro(tok: Token) -> bool:
@@ -224,8 +230,9 @@ class ActorResolver:
             hit = self.kb.lookup(cand, on)
             if hit is None:
                 continue
-            if hit.kind in {"country", "capital", "metonym"} and tok.ent_type_ == "NORP":
-                continue
+            if hit.kind in {"country", "capital", "metonym"} and tok.ent_type_ == "NORP" and (
+                    tok.pos_ != "PROPN" or tok.dep_ == "amod"):
+                continue  # a group's name used as an adjective; a country name the tagger calls NORP still counts
             sector = self.kb.sector(tok.lemma_) if hit.kind == "country" and tok.pos_ != "PROPN" else None
             if sector:
                 return self._make(tok, hit, "kb:country+sector", (sector,), hit.code + sector)
