@@ -55,6 +55,23 @@ def test_batch_equals_the_pipeline_and_ingests(tmp_path, pipeline):
         run([str(src)], out, workers=1)
 
 
+def test_ingest_loads_only_finished_shards(tmp_path):
+    src = _inputs(tmp_path, 6)
+    out = tmp_path / "run"
+    run([str(src)], out, workers=1, shard_size=2)
+    articles = _table(out, "articles")
+    unfinished = out / "_done" / "shard-000001"
+    assert unfinished.exists()
+    unfinished.unlink()  # as if the run had died after writing shard 1's files but before its marker
+    left_out = {r[0] for f in (out / "articles").glob("published_date=*/part-000001.parquet")
+                for r in duckdb.connect().execute("SELECT article_id FROM read_parquet(?)", [str(f)]).fetchall()}
+    assert left_out
+    with open_store(tmp_path / "s.duckdb") as store:
+        report = store.ingest_run(out)
+        stored = {r[0] for r in store.con.execute("SELECT article_id FROM articles").fetchall()}
+    assert stored == {r[0] for r in articles} - left_out and report.coded == len(stored)
+
+
 def test_two_workers_give_the_same_output(tmp_path):
     src = _inputs(tmp_path, 4)
     one, two = tmp_path / "one", tmp_path / "two"

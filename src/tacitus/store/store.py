@@ -228,7 +228,10 @@ class EventStore:
             raise
 
     def ingest_run(self, folder: str | Path, batch_size: int = 256) -> IngestReport:
-        """Load a batch run folder (tacitus batch) without re-coding: articles, mentions, skips."""
+        """Load a batch run folder (tacitus batch) without re-coding: articles, mentions, skips.
+
+        Shard by shard (memory bounded by the shard size), and only shards whose ``_done`` marker
+        exists: the files of a shard an interrupted run left half-written are never loaded."""
         import pyarrow.parquet as pq
 
         from ..records import Skip as _Skip
@@ -236,33 +239,39 @@ class EventStore:
         folder = Path(folder)
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         version = manifest.get("tacitus", __version__)
+        shards = sorted(int(m.name.split("-")[1]) for m in (folder / "_done").glob("shard-*")
+                        if m.name[6:].isdigit())
 
-        def read(table: str) -> list[dict[str, Any]]:
-            files = sorted((folder / table).glob("published_date=*/*.parquet"))
+        def read(table: str, shard: int) -> list[dict[str, Any]]:
+            files = sorted((folder / table).glob(f"published_date=*/part-{shard:06d}.parquet"))
             return [r for f in files for r in pq.read_table(f).to_pylist()]
 
-        arts, ments, skips = read("articles"), read("mentions"), read("skips")
-        by_article: dict[str, list[dict[str, Any]]] = {}
-        for m in ments:
-            by_article.setdefault(m["article_id"], []).append(m)
-        report = IngestReport(articles_seen=len(arts) + len(skips))
-        done = self.is_coded([a["article_id"] for a in arts], [a["content_hash"] for a in arts], version)
-        report.unchanged = len(done)
-        todo = [a for a in arts if a["article_id"] not in done]
+        report = IngestReport()
         now = datetime.now(timezone.utc)
-        for i in range(0, max(len(todo), 1), batch_size):
-            chunk = todo[i:i + batch_size]
-            rows = [m for a in chunk for m in by_article.get(a["article_id"], [])]
-            coded = [(a["article_id"], version, a["content_hash"], now, len(by_article.get(a["article_id"], [])))
-                     for a in chunk]
-            sk = [_Skip(s["article_id"], s["stage"], s["code"], s["message"]) for s in skips] if i == 0 else []
-            for a in chunk:
-                a["input"] = str(folder)
-            self._write(chunk, rows, coded, sk, str(folder), now)
-            report.coded += len(chunk)
-            report.mentions += len(rows)
-            report.skipped += len(sk)
-            report.skips.extend(x.to_dict() for x in sk)
+        for shard in shards:
+            arts, ments, skips = read("articles", shard), read("mentions", shard), read("skips", shard)
+            report.articles_seen += len(arts) + len(skips)
+            by_article: dict[str, list[dict[str, Any]]] = {}
+            for m in ments:
+                by_article.setdefault(m["article_id"], []).append(m)
+            done = self.is_coded([a["article_id"] for a in arts], [a["content_hash"] for a in arts], version)
+            report.unchanged += len(done)
+            todo = [a for a in arts if a["article_id"] not in done]
+            for i in range(0, max(len(todo), 1), batch_size):
+                chunk = todo[i:i + batch_size]
+                rows = [m for a in chunk for m in by_article.get(a["article_id"], [])]
+                coded = [(a["article_id"], version, a["content_hash"], now, len(by_article.get(a["article_id"], [])))
+                         for a in chunk]
+                sk = [_Skip(s["article_id"], s["stage"], s["code"], s["message"]) for s in skips] if i == 0 else []
+                if not chunk and not sk:
+                    continue
+                for a in chunk:
+                    a["input"] = str(folder)
+                self._write(chunk, rows, coded, sk, str(folder), now)
+                report.coded += len(chunk)
+                report.mentions += len(rows)
+                report.skipped += len(sk)
+                report.skips.extend(x.to_dict() for x in sk)
         return report
 
     # -- reading -------------------------------------------------------------------------------
