@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from tacitus.errors import TacitusError
 from tacitus.export import GDELT_COLUMNS, ICEWS_COLUMNS, export
 from tacitus.ingest.readers import read_path, sample_paths
-from tacitus.records import Article
+from tacitus.records import Article, parse_published
 from tacitus.store import open_store
 
 BODY = "Rebels attacked an army checkpoint near Luhansk on Friday, the Ukrainian defence ministry said."
@@ -139,10 +139,12 @@ def test_pagination_with_cursor_visits_every_row_once(store_path):
 def test_exports_have_the_fields_shapes(store_path, tmp_path):
     con = duckdb.connect(str(store_path), read_only=True)
     n = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    stored = [json.loads(r[0]) for r in con.execute("SELECT record FROM mentions").fetchall()]
+    dyads = n + sum((1 + len(r["co_sources"])) * (1 + len(r["co_targets"])) - 1 for r in stored)
     gd = tmp_path / "e.gdelt.tsv"
-    assert export(con, "gdelt", str(gd)) == n
+    assert export(con, "gdelt", str(gd)) == dyads  # GDELT: one row per dyad of a compound actor
     rows = list(csv.reader(gd.open(encoding="utf-8"), delimiter="\t"))
-    assert len(rows) == n and all(len(r) == len(GDELT_COLUMNS) == 61 for r in rows)
+    assert len(rows) == dyads and all(len(r) == len(GDELT_COLUMNS) == 61 for r in rows)
     ukr = [r for r in rows if r[53] == "UP"]  # ActionGeo_CountryCode is FIPS: Ukraine is UP
     assert ukr and all(r[26] and r[28] == r[26][:2] for r in rows)
     ic = tmp_path / "e.icews.tsv"
@@ -164,6 +166,30 @@ def test_exports_have_the_fields_shapes(store_path, tmp_path):
     assert duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{pq}')").fetchone()[0] == n
     meta = json.loads((tmp_path / "e.parquet.meta.json").read_text())
     assert meta["rows"] == n and meta["kb_as_of"] and meta["tacitus"]
+    con.close()
+
+
+def test_compound_actors_one_gdelt_row_per_dyad_and_plover_lists(tmp_path, pipeline):
+    text = "Estonia and Latvia condemned Russia and Belarus on Monday over the border incidents."
+    path = tmp_path / "c.duckdb"
+    with open_store(path) as store:
+        store.ingest([Article(text=text, published=parse_published("2021-08-02"), source="Baltic Desk",
+                              article_id="compound-1")], pipeline)
+    con = duckdb.connect(str(path), read_only=True)
+    rec = json.loads(con.execute("SELECT record FROM mentions WHERE cameo_code LIKE '11%'").fetchone()[0])
+    assert [rec["source"]["country"]] + [a["country"] for a in rec["co_sources"]] == ["EST", "LVA"]
+    assert [rec["target"]["country"]] + [a["country"] for a in rec["co_targets"]] == ["RUS", "BLR"]
+    gd = tmp_path / "c.tsv"
+    export(con, "gdelt", str(gd))
+    rows = [r for r in csv.reader(gd.open(encoding="utf-8"), delimiter="\t") if r[26].startswith("11")]
+    assert sorted((r[7], r[17]) for r in rows) == [("EST", "BLR"), ("EST", "RUS"), ("LVA", "BLR"), ("LVA", "RUS")]
+    assert len({r[0] for r in rows}) == 4  # each dyad its own GlobalEventID
+    po = tmp_path / "c.jsonl"
+    export(con, "polecat", str(po))
+    p = next(json.loads(line) for line in po.read_text(encoding="utf-8").splitlines()
+             if json.loads(line)["cameo_code"].startswith("11"))
+    assert [a["country"] for a in p["actors"]["source"]] == ["EST", "LVA"]
+    assert [a["country"] for a in p["actors"]["target"]] == ["RUS", "BLR"]
     con.close()
 
 

@@ -130,6 +130,31 @@ def gdelt_row(r: dict[str, Any], added: str) -> list[Any]:
     ]
 
 
+def dyad_rows(r: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """A mention with compound actors as GDELT has it: one row per (source, target) dyad. The first row
+    is the mention's own; the others replace the actor columns and get their own event id."""
+    yield r
+    rec = json.loads(r["record"]) if r.get("record") else {}
+    sources = [rec.get("source")] + list(rec.get("co_sources") or [])
+    targets = [rec.get("target")] + list(rec.get("co_targets") or [])
+    if len(sources) == 1 and len(targets) == 1:
+        return
+    k = 0
+    for i, s in enumerate(sources):
+        for j, t in enumerate(targets):
+            if i == 0 and j == 0:
+                continue
+            k += 1
+            row = dict(r)
+            row["mention_id"] = f"{r['mention_id']}:{k}"
+            for side, a in (("source", s), ("target", t)):
+                row[f"{side}_code"] = a["code"] if a else None
+                row[f"{side}_name"] = a["name"] if a else None
+                row[f"{side}_country"] = a["country"] if a else None
+                row[f"{side}_text"] = a["text"] if a else None
+            yield row
+
+
 def icews_row(r: dict[str, Any]) -> list[Any]:
     from .knowledge.actors import default_kb
 
@@ -153,11 +178,10 @@ def polecat_record(r: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any] | 
         return None
     rec = json.loads(r["record"])
 
-    def actors(a: dict[str, Any] | None) -> list[dict[str, Any]]:
-        if a is None:
-            return []
-        return [{"name": a["name"], "text": a["text"], "country": a["country"], "sectors": a["sectors"],
-                 "cameo_code": a["code"]}]
+    def actors(a: dict[str, Any] | None, more: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        """PLOVER keeps compound actors as lists: the actor and its coordinated ones."""
+        return [{"name": x["name"], "text": x["text"], "country": x["country"], "sectors": x["sectors"],
+                 "cameo_code": x["code"]} for x in [a, *(more or [])] if x is not None]
 
     place = rec.get("place")
     return {
@@ -165,7 +189,8 @@ def polecat_record(r: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any] | 
         if r["published"] else None, "event_date": r["date_start"].isoformat() if r["date_start"] else None,
         "event_date_end": r["date_end"].isoformat() if r["date_end"] else None,
         "event_type": r["plover_type"], "event_mode": r["plover_mode"], "event_text": r["evidence_text"],
-        "actors": {"source": actors(rec.get("source")), "target": actors(rec.get("target"))},
+        "actors": {"source": actors(rec.get("source"), rec.get("co_sources")),
+                   "target": actors(rec.get("target"), rec.get("co_targets"))},
         "location": None if place is None else {k: place[k] for k in ("name", "country", "admin1", "precision", "lat",
                                                                        "lon", "geonameid")},
         "modality": r["modality"], "attribution": rec["attribution"], "cameo_code": r["cameo_code"],
@@ -254,7 +279,9 @@ def export(con: Any, fmt: str, out: str, include_wrong: bool = False) -> int:
                     w.writerow(["" if r[c] is None else r[c] for c in CSV_COLUMNS]
                                + [r["review_verdict"] or "", str(r["review_verdict"] == "correct").lower()])
                 elif fmt == "gdelt":
-                    w.writerow(["" if v is None else v for v in gdelt_row(r, added)])
+                    for k, row in enumerate(dyad_rows(r)):  # compound actors: one row per dyad
+                        w.writerow(["" if v is None else v for v in gdelt_row(row, added)])
+                        n += k > 0
                 else:
                     w.writerow(["" if v is None else v for v in icews_row(r)])
                 n += 1

@@ -293,6 +293,8 @@ class Mention:
     outlet: str | None = None
     section: str = "body"
     related: tuple[str, ...] = field(default_factory=tuple)
+    co_sources: tuple[Actor, ...] = field(default_factory=tuple)  # "Russia and China vetoed …": China
+    co_targets: tuple[Actor, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -316,6 +318,8 @@ class Mention:
             "published": self.published,
             "outlet": self.outlet,
             "related": list(self.related),
+            "co_sources": [a.to_dict() for a in self.co_sources],
+            "co_targets": [a.to_dict() for a in self.co_targets],
         }
 
     def to_json(self) -> str:
@@ -334,6 +338,8 @@ class Mention:
             provenance=Provenance.from_dict(d["provenance"]), published=d.get("published"),
             outlet=d.get("outlet"), section=d.get("section", "body"),
             related=tuple(d.get("related") or ()),
+            co_sources=tuple(a for a in (Actor.from_dict(x) for x in d.get("co_sources") or ()) if a is not None),
+            co_targets=tuple(a for a in (Actor.from_dict(x) for x in d.get("co_targets") or ()) if a is not None),
         )
 
 

@@ -70,6 +70,8 @@ class EventCandidate:
     antecedent: EventCandidate | None = None
     emit: bool = True
     notes: list[str] = field(default_factory=list)
+    co_sources: list[ActorRef] = field(default_factory=list)  # coordinated with the source
+    co_targets: list[ActorRef] = field(default_factory=list)
     model: str | None = None  # what the learned classifier did: kept / recoded / added / modality
     p_event: float | None = None  # the classifier's probability that this token is an event of its root
 
@@ -160,7 +162,28 @@ class ActionFinder:
                 if cand.emit and cand.code and cand.frame is None and not cand.rule.startswith("anaphora") \
                         and "headline" not in cand.rule:
                     self._apply_roles(cand)
+        for cand in out:
+            self._coordinated(cand)
         return [c for c in out if c.emit and c.code]
+
+    def _coordinated(self, cand: EventCandidate) -> None:
+        """Compound actors: the other conjuncts of the source and of the target phrase ('Russia and
+        China vetoed …'), each resolved to an actor; never the other side's actor, never a repeat."""
+        for role, extra in (("source", cand.co_sources), ("target", cand.co_targets)):
+            ref = getattr(cand, role)
+            if ref is None or not (0 <= ref.head < len(self.doc)):
+                continue
+            taken = {r.head for r in (cand.source, cand.target) if r is not None}
+            codes = {r.actor.code for r in (cand.source, cand.target) if r is not None}
+            for tok in self.doc[ref.head].conjuncts:
+                if tok.i in taken or tok.i == cand.trigger:
+                    continue
+                other = self.res.resolve(tok, self.on)
+                if other is None or other.actor.code in codes:
+                    continue
+                extra.append(other)
+                taken.add(other.head)
+                codes.add(other.actor.code)
 
     # -- learned roles ---------------------------------------------------------------------------
     def sentence_actors(self, index: int) -> list[ActorRef]:
