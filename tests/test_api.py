@@ -127,6 +127,32 @@ def test_series_claims_alerts_stats(client):
     assert stats["mentions"]["mentions"] > 0 and stats["articles_per_day"]
 
 
+def test_concurrent_requests_never_fail(fresh):
+    """The dashboard sends its requests in parallel, and reviews arrive while it reads: the server
+    answers them from several threads (a DuckDB connection shared between threads once gave 500s)."""
+    import threading
+
+    mid = fresh.get("/api/mentions", params={"limit": 1}).json()["items"][0]["mention_id"]
+    urls = ["/api/events?limit=10000", "/api/mentions?limit=10000", "/api/claims", "/api/alerts?freq=week",
+            "/api/stats", "/api/series?dyad=RUS-UKR&freq=week", "/api/series?dyad=UKR-RUS&freq=week"]
+    statuses: list[int] = []
+
+    def get(url: str) -> None:
+        statuses.append(fresh.get(url).status_code)
+
+    def review(verdict: str) -> None:
+        statuses.append(fresh.post(f"/api/mentions/{mid}/review", json={"verdict": verdict}).status_code)
+
+    for round_ in range(12):
+        threads = [threading.Thread(target=get, args=(u,)) for u in urls]
+        threads.append(threading.Thread(target=review, args=("wrong" if round_ % 2 else "correct",)))
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert len(statuses) == 12 * (len(urls) + 1) and set(statuses) == {200}
+
+
 def test_extract_stores_nothing(client):
     before = client.app.state.store.counts()["mentions"]
     r = client.post("/api/extract", json={"text": "Rebels attacked an army checkpoint near Luhansk on Friday.",

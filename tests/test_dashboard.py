@@ -257,7 +257,7 @@ def test_map_points_are_located_events_and_the_rest_are_in_the_tray(page, server
     n = _loads(page)
     page.select_option("#mode", "mentions")
     _loaded(page, n)
-    assert page.locator("#map circle.point[data-mention-id]").count() > 0
+    assert page.locator("#map circle.point[data-mention-id]").count() > 0, page.locator("#summary").inner_text()
     _shot(page, "map-mentions.png")
     page.locator("#map circle.point[data-mention-id]").first.click(force=True)
     page.wait_for_selector("#drawer[data-ready='1']", state="attached")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -117,6 +118,9 @@ class EventStore:
         if not read_only:
             migrate(self.con)
         self._crash = _CrashSwitch()
+        # The HTTP API calls in from several threads: reads go through a cursor each (a DuckDB
+        # connection object is not safe to share between threads), writes take this lock.
+        self._write_lock = threading.RLock()
 
     def close(self) -> None:
         self.con.close()
@@ -286,8 +290,9 @@ class EventStore:
         person reviewed ``wrong`` are left out unless ``review`` asks for them."""
         from .query import build
 
-        sql, params = build(reviews=has_reviews(self.con), **filters)
-        cur = self.con.execute(sql, params)
+        con = self.con.cursor()
+        sql, params = build(reviews=has_reviews(con), **filters)
+        cur = con.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
@@ -308,10 +313,11 @@ class EventStore:
     def verdicts(self, mention_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The newest verdict of each reviewed mention among ``mention_ids``."""
         ids = list(mention_ids)
-        if not ids or not has_reviews(self.con):
+        con = self.con.cursor()
+        if not ids or not has_reviews(con):
             return {}
-        cur = self.con.cursor().execute("SELECT mention_id, verdict, note, reviewer, reviewed_at FROM "
-                                        "mention_verdicts WHERE list_contains(?, mention_id)", [ids])
+        cur = con.execute("SELECT mention_id, verdict, note, reviewer, reviewed_at FROM "
+                          "mention_verdicts WHERE list_contains(?, mention_id)", [ids])
         return {r[0]: {"verdict": r[1], "note": r[2], "reviewer": r[3], "reviewed_at": r[4]}
                 for r in cur.fetchall()}
 
@@ -320,6 +326,10 @@ class EventStore:
         """Record a person's verdict on a mention (``correct`` or ``wrong``) and apply it."""
         if verdict not in REVIEW_VERDICTS:
             raise ValueError(f"verdict: one of {', '.join(REVIEW_VERDICTS)}")
+        with self._write_lock:
+            return self._review(mention_id, verdict, note, reviewer)
+
+    def _review(self, mention_id: str, verdict: str, note: str | None, reviewer: str | None) -> dict[str, Any]:
         if not self.con.execute("SELECT count(*) FROM mentions WHERE mention_id = ?", [mention_id]).fetchone()[0]:
             raise LookupError(f"no mention {mention_id}")
         now = datetime.now(timezone.utc)
@@ -334,6 +344,11 @@ class EventStore:
         ``mention_ids`` out of ``event_id`` into an event of their own; returns the resulting event id."""
         if kind not in ("merge", "split") or not mention_ids:
             raise ValueError("a merge or split needs mention ids")
+        with self._write_lock:
+            return self._edit_cluster(kind, event_id, mention_ids, note, reviewer)
+
+    def _edit_cluster(self, kind: str, event_id: str, mention_ids: list[str], note: str | None,
+                      reviewer: str | None) -> str:
         self.con.execute("INSERT INTO cluster_edits (kind, event_id, mention_ids, note, reviewer, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          [kind, event_id, list(mention_ids), note, reviewer, datetime.now(timezone.utc)])
