@@ -52,10 +52,11 @@ class EventModel:
 
         off = os.environ.get("TACITUS_CALIBRATION", "").lower() in {"off", "0", "none"}
         self.calibrator = None if off else Calibrator.load(folder / "calibration.json")
-        h = hashlib.sha256()
-        for name in ("trigger.npz", "modality.npz", "roles.npz"):
-            if (folder / name).exists():
-                h.update((folder / name).read_bytes())
+        h = hashlib.sha256()  # of the weights themselves (a .npz file also stores when it was written)
+        for m in (self.trigger, self.modality, self.roles):
+            if m is not None:
+                h.update(m.weights.tobytes())
+                h.update(m.bias.tobytes())
         self.version = f"linear-{h.hexdigest()[:10]}"
         self._none = self.trigger.classes.index(NONE)
 
