@@ -69,13 +69,18 @@ def anchor(doc: Any, trigger: str) -> Any | None:
     return None
 
 
-def build_examples(records: list[dict[str, Any]], pipeline: Any) -> tuple[list[Example], list[Example], Counter]:
+def parse(records: list[dict[str, Any]], pipeline: Any) -> list[Any]:
+    """The records' texts parsed once, as the pipeline parses an article."""
+    return list(pipeline.nlp.pipe((pipeline.parse_text(r["text"]) for r in records), batch_size=64))
+
+
+def build_examples(records: list[dict[str, Any]], pipeline: Any, docs: list[Any] | None = None
+                   ) -> tuple[list[Example], list[Example], Counter]:
     """Trigger examples (every candidate token) and modality examples (anchored gold events)."""
     stats: Counter = Counter()
     trig: list[Example] = []
     mod: list[Example] = []
-    texts = [pipeline.parse_text(r["text"]) for r in records]
-    for rec, doc in zip(records, pipeline.nlp.pipe(texts, batch_size=64)):
+    for rec, doc in zip(records, docs if docs is not None else parse(records, pipeline)):
         labels: dict[int, str] = {}
         mods: dict[int, str] = {}
         for ev in rec["events"]:
@@ -99,7 +104,8 @@ def build_examples(records: list[dict[str, Any]], pipeline: Any) -> tuple[list[E
     return trig, mod, stats
 
 
-def build_role_examples(records: list[dict[str, Any]], pipeline: Any, model: Any) -> tuple[list[Example], Counter]:
+def build_role_examples(records: list[dict[str, Any]], pipeline: Any, model: Any, docs: list[Any] | None = None
+                        ) -> tuple[list[Example], Counter]:
     """Role examples: for each event the coder finds at a gold trigger with the gold root, every
     actor of its sentence labelled source, target or none by its country code (events whose
     source and target share a country are left out: the label would be ambiguous)."""
@@ -109,8 +115,7 @@ def build_role_examples(records: list[dict[str, Any]], pipeline: Any, model: Any
 
     stats: Counter = Counter()
     out: list[Example] = []
-    texts = [pipeline.parse_text(r["text"]) for r in records]
-    for rec, doc in zip(records, pipeline.nlp.pipe(texts, batch_size=64)):
+    for rec, doc in zip(records, docs if docs is not None else parse(records, pipeline)):
         article = Article(text=rec["text"], published=parse_published(rec.get("published")), article_id=rec["id"])
         gold: dict[int, tuple[str, str, str]] = {}
         for ev in rec["events"]:
@@ -194,7 +199,8 @@ def train(paths: list[Path], out: Path, pipeline: Any, *, seed: int = 13, c: flo
     if holdout:
         held = {r["id"] for r in records
                 if int(hashlib.sha256(f"{seed}:{r['id']}".encode()).hexdigest(), 16) % 1000 < holdout * 1000}
-    trig, mod, stats = build_examples(records, pipeline)
+    docs = parse(records, pipeline)  # one parse serves both passes
+    trig, mod, stats = build_examples(records, pipeline, docs)
     from .. import __version__
 
     meta = {"trained_on": [str(p) for p in paths], "sentences": len(records), "data_sha256": data_fingerprint(records),
@@ -210,7 +216,7 @@ def train(paths: list[Path], out: Path, pipeline: Any, *, seed: int = 13, c: flo
 
     staged = EventModel(out)
     staged.roles = None  # the role examples come from the coder without learned roles
-    roles, role_stats = build_role_examples(records, pipeline, staged)
+    roles, role_stats = build_role_examples(records, pipeline, staged, docs)
     stats.update({f"roles_{k}": v for k, v in role_stats.items()})
     r_model = fit([e for e in roles if e.sentence not in held], "roles", ["none", "source", "target"],
                   seed=seed, c=c, min_count=min_count, meta=meta)
