@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from tacitus.errors import TacitusError
 from tacitus.export import GDELT_COLUMNS, ICEWS_COLUMNS, export
 from tacitus.ingest.readers import read_path, sample_paths
-from tacitus.records import Article, parse_published
+from tacitus.records import Article, Mention, parse_published
 from tacitus.store import open_store
 
 BODY = "Rebels attacked an army checkpoint near Luhansk on Friday, the Ukrainian defence ministry said."
@@ -140,7 +140,8 @@ def test_exports_have_the_fields_shapes(store_path, tmp_path):
     con = duckdb.connect(str(store_path), read_only=True)
     n = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
     stored = [json.loads(r[0]) for r in con.execute("SELECT record FROM mentions").fetchall()]
-    dyads = n + sum((1 + len(r["co_sources"])) * (1 + len(r["co_targets"])) - 1 for r in stored)
+    dyads = sum(len(Mention.from_dict(r).dyads()) for r in stored)
+    assert dyads >= n  # compound actors and joint acts (both directions) give extra rows
     gd = tmp_path / "e.gdelt.tsv"
     assert export(con, "gdelt", str(gd)) == dyads  # GDELT: one row per dyad of a compound actor
     rows = list(csv.reader(gd.open(encoding="utf-8"), delimiter="\t"))
@@ -190,6 +191,19 @@ def test_compound_actors_one_gdelt_row_per_dyad_and_plover_lists(tmp_path, pipel
              if json.loads(line)["cameo_code"].startswith("11"))
     assert [a["country"] for a in p["actors"]["source"]] == ["EST", "LVA"]
     assert [a["country"] for a in p["actors"]["target"]] == ["RUS", "BLR"]
+    con.close()
+
+
+def test_a_joint_act_gives_one_gdelt_row_per_direction(tmp_path, pipeline):
+    path = tmp_path / "j.duckdb"
+    with open_store(path) as store:
+        store.ingest([Article(text="Chile and Peru signed a fisheries accord in Lima on Tuesday.",
+                              published=parse_published("2019-03-06"), article_id="joint-1")], pipeline)
+    con = duckdb.connect(str(path), read_only=True)
+    gd = tmp_path / "j.tsv"
+    export(con, "gdelt", str(gd))
+    rows = [r for r in csv.reader(gd.open(encoding="utf-8"), delimiter="\t") if r[26].startswith("057")]
+    assert sorted((r[7], r[17]) for r in rows) == [("CHL", "PER"), ("PER", "CHL")]
     con.close()
 
 

@@ -4,7 +4,9 @@ Gold formats: our JSONL (docs/EVALUATION.md: ``id``, ``text``, ``published``, ``
 ``target``, ``code``, ``modality``; optional ``real``) and the PETRARCH validation XML (read with a
 tolerant parser; ids AFP…/SYRIA…/GOLD… are real news, the rest constructed). Scores are precision,
 recall and F1 on (source, target, CAMEO root) and (source, target, full code), actors compared on
-their first three characters, counted as multisets per sentence; modality accuracy on matched events.
+their first three characters, counted as multisets per sentence, one tuple per directed dyad a mention
+codes (compound actors; both directions of a joint act, except in the ``petrarch`` view); modality
+accuracy on matched events.
 
 Gold files measure; they never teach: no rule is written from them.
 """
@@ -16,7 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .records import Article, Mention, parse_published
@@ -95,6 +97,7 @@ class Report:
     code: Score = field(default_factory=Score)
     modality_right: int = 0
     modality_total: int = 0
+    modality_matched: int = 0  # gold events with a modality that a prediction matched (root + source)
     per_root: dict[str, Score] = field(default_factory=dict)
     subsets: dict[str, Report] = field(default_factory=dict)
     items: list[SentenceResult] = field(default_factory=list, repr=False)  # not in to_dict()
@@ -110,7 +113,9 @@ class Report:
                "code": self.code.to_dict(), "root_macro_f1": round(self.root_macro_f1, 4),
                "per_root": {r: s.to_dict() for r, s in sorted(self.per_root.items())},
                "modality_accuracy": round(self.modality_right / self.modality_total, 4)
-               if self.modality_total else None}
+               if self.modality_total else None,
+               "modality_accuracy_matched": round(self.modality_right / self.modality_matched, 4)
+               if self.modality_matched else None}
         if self.subsets:
             out["subsets"] = {k: v.to_dict() for k, v in self.subsets.items()}
         return out
@@ -211,34 +216,56 @@ def scored_mentions(mentions: list[Mention], view: str) -> list[Mention]:
     return out
 
 
-def score_sentence(gold: GoldSentence, mentions: list[Mention]) -> tuple[Score, Score, int, int]:
+def scored_tuples(mentions: list[Mention], view: str = "all") -> list[tuple[str, str, str, str, int]]:
+    """The (source, target, code, modality, mention index) tuples a sentence's mentions count for: one
+    per directed dyad (``Mention.dyads``: compound actors, and both directions of a joint act). The
+    ``petrarch`` view keeps PETRARCH's convention of one direction per joint act."""
+    out = []
+    for i, m in enumerate(mentions):
+        if not hasattr(m, "dyads"):  # a duck-typed mention (keyword baseline, tests): its own pair
+            pairs = [(m.source, m.target)]
+        else:
+            pairs = m.dyads() if view == "all" or not m.mutual else replace(m, mutual=False).dyads()
+        for s, t in pairs:
+            out.append((actor_key(s.code if s else None), actor_key(t.code if t else None), m.cameo.code,
+                        m.modality, i))
+    return out
+
+
+def score_sentence(gold: GoldSentence, mentions: list[Mention], view: str = "all"
+                   ) -> tuple[Score, Score, int, int]:
     def keys(items, full: bool) -> Counter:
         return Counter(items if full else [(s, t, c[:2]) for s, t, c in items])
     g = [(actor_key(e.source), actor_key(e.target), e.code) for e in gold.events]
-    p = [(actor_key(m.source.code if m.source else None), actor_key(m.target.code if m.target else None),
-          m.cameo.code) for m in mentions]
+    tuples = scored_tuples(mentions, view)
+    p = [(s, t, c) for s, t, c, _, _ in tuples]
     scores = []
     for full in (False, True):
         gk, pk = keys(g, full), keys(p, full)
         tp = sum((gk & pk).values())
         scores.append(Score(tp, sum(pk.values()) - tp, sum(gk.values()) - tp))
-    right = total = 0
+    right, total, _ = modality_counts(gold, tuples)
+    return scores[0], scores[1], right, total
+
+
+def modality_counts(gold: GoldSentence, tuples: list[tuple[str, str, str, str, int]]) -> tuple[int, int, int]:
+    """(right, gold events with a modality, of them matched): each gold event is matched to the first
+    unused predicted tuple with its root and source country; an unmatched one counts as wrong in
+    ``right / total`` (the gate's modality accuracy) and is left out of ``right / matched``."""
+    right = total = matched = 0
     used: set[int] = set()
     for e in gold.events:
         if not e.modality:
             continue
-        for i, m in enumerate(mentions):
-            if i in used or m.cameo.root != e.code[:2]:
+        total += 1
+        for j, (s, _, c, mod, _) in enumerate(tuples):
+            if j in used or c[:2] != e.code[:2] or s != actor_key(e.source):
                 continue
-            if actor_key(m.source.code if m.source else None) != actor_key(e.source):
-                continue
-            used.add(i)
-            total += 1
-            right += int(m.modality == e.modality)
+            used.add(j)
+            matched += 1
+            right += int(mod == e.modality)
             break
-        else:
-            total += 1
-    return scores[0], scores[1], right, total
+    return right, total, matched
 
 
 def evaluate(gold: Iterable[GoldSentence], pipeline, name: str, view: str = "all") -> Report:  # noqa: ANN001
@@ -249,13 +276,13 @@ def evaluate(gold: Iterable[GoldSentence], pipeline, name: str, view: str = "all
                 for g in gold]
     for g, result in zip(gold, pipeline.pipe(articles)):
         mentions = scored_mentions(result.mentions, view)
-        r, c, right, total = score_sentence(g, mentions)
+        r, c, right, total = score_sentence(g, mentions, view)
+        tuples = scored_tuples(mentions, view)
         g_roots = Counter(e.code[:2] for e in g.events)
-        p_roots = Counter(m.cameo.root for m in mentions)
+        p_roots = Counter(code[:2] for _, _, code, _, _ in tuples)
         item = SentenceResult(
             g.id, g.real, [(actor_key(e.source), actor_key(e.target), e.code, e.modality) for e in g.events],
-            [(actor_key(m.source.code if m.source else None), actor_key(m.target.code if m.target else None),
-              m.cameo.code, m.modality) for m in mentions], r, c, right, total)
+            [(s, t, code, mod) for s, t, code, mod, _ in tuples], r, c, right, total)
         for rep in (report, real if g.real else constructed):
             rep.items.append(item)
             for root in set(g_roots) | set(p_roots):
@@ -266,6 +293,7 @@ def evaluate(gold: Iterable[GoldSentence], pipeline, name: str, view: str = "all
             rep.code.add(c)
             rep.modality_right += right
             rep.modality_total += total
+            rep.modality_matched += modality_counts(g, tuples)[2]
     if real.sentences and constructed.sentences:
         report.subsets = {"real": real, "constructed": constructed}
     return report
@@ -275,10 +303,13 @@ def format_report(rep: Report) -> str:
     lines = [f"{rep.name}: {rep.sentences} sentences; CAMEO root macro-F1 (roots alone) {rep.root_macro_f1:.3f}"]
     rows = [("all", rep)] + list(rep.subsets.items())
     lines.append(f"  {'subset':<12} {'n':>4}  {'root P':>7} {'root R':>7} {'root F1':>7}  "
-                 f"{'code P':>7} {'code R':>7} {'code F1':>7}  {'modality':>8}")
+                 f"{'code P':>7} {'code R':>7} {'code F1':>7}  {'modality':>8} {'matched':>8}")
     for label, r in rows:
         mod = f"{r.modality_right / r.modality_total:.3f}" if r.modality_total else "n/a"
+        on = f"{r.modality_right / r.modality_matched:.3f}" if r.modality_matched else "n/a"
         lines.append(f"  {label:<12} {r.sentences:>4}  {r.root.precision:>7.3f} {r.root.recall:>7.3f} "
                      f"{r.root.f1:>7.3f}  {r.code.precision:>7.3f} {r.code.recall:>7.3f} {r.code.f1:>7.3f}  "
-                     f"{mod:>8}")
+                     f"{mod:>8} {on:>8}")
+    lines.append("  (modality: right / all gold events, a missed event counts as wrong; matched: right / "
+                 "gold events found)")
     return "\n".join(lines)

@@ -131,28 +131,24 @@ def gdelt_row(r: dict[str, Any], added: str) -> list[Any]:
 
 
 def dyad_rows(r: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """A mention with compound actors as GDELT has it: one row per (source, target) dyad. The first row
+    """A mention as GDELT has it: one row per directed (source, target) dyad (``Mention.dyads``:
+    compound actors, and both directions of a joint act such as talks or a ceasefire). The first row
     is the mention's own; the others replace the actor columns and get their own event id."""
+    from .records import Mention
+
     yield r
     rec = json.loads(r["record"]) if r.get("record") else {}
-    sources = [rec.get("source")] + list(rec.get("co_sources") or [])
-    targets = [rec.get("target")] + list(rec.get("co_targets") or [])
-    if len(sources) == 1 and len(targets) == 1:
+    if not rec or not (rec.get("co_sources") or rec.get("co_targets") or rec.get("mutual")):
         return
-    k = 0
-    for i, s in enumerate(sources):
-        for j, t in enumerate(targets):
-            if i == 0 and j == 0:
-                continue
-            k += 1
-            row = dict(r)
-            row["mention_id"] = f"{r['mention_id']}:{k}"
-            for side, a in (("source", s), ("target", t)):
-                row[f"{side}_code"] = a["code"] if a else None
-                row[f"{side}_name"] = a["name"] if a else None
-                row[f"{side}_country"] = a["country"] if a else None
-                row[f"{side}_text"] = a["text"] if a else None
-            yield row
+    for k, (s, t) in enumerate(Mention.from_dict(rec).dyads()[1:], start=1):
+        row = dict(r)
+        row["mention_id"] = f"{r['mention_id']}:{k}"
+        for side, a in (("source", s), ("target", t)):
+            row[f"{side}_code"] = a.code if a else None
+            row[f"{side}_name"] = a.name if a else None
+            row[f"{side}_country"] = a.country if a else None
+            row[f"{side}_text"] = a.text if a else None
+        yield row
 
 
 def icews_row(r: dict[str, Any]) -> list[Any]:

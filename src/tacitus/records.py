@@ -295,6 +295,25 @@ class Mention:
     related: tuple[str, ...] = field(default_factory=tuple)
     co_sources: tuple[Actor, ...] = field(default_factory=tuple)  # "Russia and China vetoed …": China
     co_targets: tuple[Actor, ...] = field(default_factory=tuple)
+    mutual: bool = False  # a joint act ("X and Y signed …", "talks between X and Y"): each side is also target
+
+    def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
+        """The directed (source, target) pairs this mention codes, as event data counts them: every
+        source (the source and its co-sources) with every target, and for a mutual act each pair in
+        both directions too; repeats of the same pair of actor codes are left out."""
+        sources = [self.source, *self.co_sources]
+        targets = [self.target, *self.co_targets]
+        pairs = [(s, t) for s in sources for t in targets]
+        if self.mutual:
+            pairs += [(t, s) for s in sources for t in targets if s is not None and t is not None]
+        out = [(self.source, self.target)]
+        seen = {(a.code if a else None, b.code if b else None) for a, b in out}
+        for s, t in pairs[1:]:
+            key = (s.code if s else None, t.code if t else None)
+            if key not in seen and not (s is not None and t is not None and s.code == t.code):
+                seen.add(key)
+                out.append((s, t))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -320,6 +339,7 @@ class Mention:
             "related": list(self.related),
             "co_sources": [a.to_dict() for a in self.co_sources],
             "co_targets": [a.to_dict() for a in self.co_targets],
+            "mutual": self.mutual,
         }
 
     def to_json(self) -> str:
@@ -340,6 +360,7 @@ class Mention:
             related=tuple(d.get("related") or ()),
             co_sources=tuple(a for a in (Actor.from_dict(x) for x in d.get("co_sources") or ()) if a is not None),
             co_targets=tuple(a for a in (Actor.from_dict(x) for x in d.get("co_targets") or ()) if a is not None),
+            mutual=bool(d.get("mutual", False)),
         )
 
 

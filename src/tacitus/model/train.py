@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,9 +35,25 @@ class Example:
     label: str
 
 
+def load_additions(folder: Path) -> dict[str, list[dict[str, Any]]]:
+    """Label audits (``<training>/audit/*.jsonl``: ``{"id", "add": [events]}``): events a later reading
+    found missing from a sentence, merged into it on load (the sentences themselves stay untouched)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for f in sorted((folder / "audit").glob("*.jsonl")) if folder.is_dir() else ():
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            if "id" not in d or not isinstance(d.get("add"), list):
+                raise ValueError(f"{f}:{n}: an audit record needs 'id' and an 'add' list")
+            out.setdefault(d["id"], []).extend(d["add"])
+    return out
+
+
 def load_labelled(paths: Iterable[Path]) -> list[dict[str, Any]]:
     out = []
     for path in paths:
+        extra = load_additions(path)
         files = sorted(path.glob("*/sentences.jsonl")) + sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
         for f in files:
             for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
@@ -46,7 +63,11 @@ def load_labelled(paths: Iterable[Path]) -> list[dict[str, Any]]:
                 if "text" not in d or "events" not in d:
                     raise ValueError(f"{f}:{n}: a training record needs 'text' and 'events'")
                 d.setdefault("id", f"{f.name}:{n}")
+                if d["id"] in extra:
+                    d["events"] = list(d["events"]) + extra.pop(d["id"])
                 out.append(d)
+        if extra:
+            raise ValueError(f"{path}/audit: additions for unknown sentence ids: {sorted(extra)[:5]}")
     return out
 
 
@@ -54,7 +75,8 @@ def anchor(doc: Any, trigger: str) -> Any | None:
     """The token that heads a trigger phrase in ``doc`` (its first occurrence), or None."""
     if not trigger:
         return None
-    start = doc.text.lower().find(trigger.lower())
+    m = re.search(r"(?<!\w)" + re.escape(trigger.lower()) + r"(?!\w)", doc.text.lower())
+    start = m.start() if m else doc.text.lower().find(trigger.lower())  # a whole word first ("use", not "refused")
     if start < 0:
         return None
     end = start + len(trigger)

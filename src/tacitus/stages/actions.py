@@ -20,6 +20,7 @@ from ..knowledge.codebook import Codebook
 from ..knowledge.lexicon import Lexicon, LexRow
 from ..records import Actor
 from .actors import PRONOUNS, ActorRef, ActorResolver, _in_dateline
+from .mutual import FIGHT_WORDS, is_mutual, joint_act
 from .parse import NO_EVENT_BLOCKS, ArticleDoc
 
 LIGHT_VERBS = {"conduct", "launch", "carry", "hold", "stage", "mount", "begin", "start", "continue",
@@ -39,6 +40,15 @@ CESSATION_WORDS = {"halt", "end", "stop", "cessation", "cease", "suspension", "f
 TIME_FRAME_NOUNS = {"conclusion", "end", "start", "beginning", "wake", "aftermath", "course", "anniversary",
                     "stage", "phase", "eve", "run-up"}
 TIME_FRAME_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite"}
+PROTESTER_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "BUS", "MED", "HLH", "PTY"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+LOCATIVE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "throughout", "within"}
+ATTITUDE_NOUN_FRAMES = {"appeal", "demand", "threaten", "reject"}  # "X's demand for …" is an act of X
+DOMESTIC_YIELD_CODES = ("081", "083")  # easing curbs, political reform: granted to the population
+REPRESSION_ROOTS = {"17", "18", "20"}  # a state's coercion or violence with no named target: its population
+PLACE_TARGET_ROOTS = {"18", "19", "20"}  # violent acts aimed at a place hit its country's civilians
+PLACE_TARGET_PREPS = {"of", "on", "at", "against", "in", "into", "near", "around", "outside"}  # "shelling of X", "strikes on X", "attack in X"
+BACKGROUND_PREPS = {"after", "since", "following"}  # their event noun is earlier context: historical
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}  # intent to cooperate, consult, diplomatic and material cooperation
 VISIT_CODES = ("042", "043", "044")  # govern and attribute, never a mention of their own
 THEME_ROOTS = ("087", "15", "0874")  # the object of "withdraw troops" / "deploy troops" is what moves
@@ -72,6 +82,7 @@ class EventCandidate:
     notes: list[str] = field(default_factory=list)
     co_sources: list[ActorRef] = field(default_factory=list)  # coordinated with the source
     co_targets: list[ActorRef] = field(default_factory=list)
+    mutual: bool = False  # a joint act (talks, signing, clashes): one event per direction (stages/mutual.py)
     model: str | None = None  # what the learned classifier did: kept / recoded / added / modality
     p_event: float | None = None  # the classifier's probability that this token is an event of its root
 
@@ -143,8 +154,11 @@ class ActionFinder:
             self._headlinese(sent_cands, info)
             self._absorb_light_verbs(sent_cands)
             for c in sent_cands:
-                if self._time_frame(self.doc[c.trigger]):
-                    c.emit = False  # "at the conclusion of the drills", "after the attack": background
+                frame = self._time_frame(self.doc[c.trigger])
+                if frame == "background":
+                    c.notes.append("background")  # "after the attack", "since the annexation": historical
+                elif frame:
+                    c.emit = False  # "at the conclusion of the drills", "during the talks": a time, no news
             out.extend(c for c in sent_cands if c.emit)
         for cand in out:
             self._link_governor(cand)
@@ -157,13 +171,38 @@ class ActionFinder:
             self._resolve_anaphora(cand, out)
         for cand in out:
             self._anaphoric_target(cand, out)
+        for cand in out:
+            if cand.frame is None and cand.code[:2] in PLACE_TARGET_ROOTS:
+                if cand.target is not None and cand.target.actor.resolver == "kb:capital":
+                    cand.target = _civilians_of(cand.target)  # "bombed Sanaa": the city, not the government
+                elif cand.target is None and cand.source is not None:
+                    cand.target = self._target_from_place(cand)
         if self.model is not None and self.model.roles is not None:
             for cand in out:
                 if cand.emit and cand.code and cand.frame is None and not cand.rule.startswith("anaphora") \
-                        and "headline" not in cand.rule:
+                        and "headline" not in cand.rule and "background" not in cand.notes \
+                        and "ceased" not in cand.notes:
                     self._apply_roles(cand)
         for cand in out:
+            if cand.target is None and cand.source is not None and cand.emit:
+                if cand.frame == "speech":
+                    cand.target = self._speech_target(cand)
+                elif cand.code.startswith("14") and cand.frame is None:
+                    cand.target = self._protest_target(cand)
+                elif (cand.code[:2] in REPRESSION_ROOTS or cand.code.startswith(DOMESTIC_YIELD_CODES)) \
+                        and cand.frame is None:
+                    cand.target = self._population_target(cand)
+        for cand in out:
+            if ("background" in cand.notes or "ceased" in cand.notes) and cand.source is None:
+                cand.emit = False  # background, or what an appeal asks to stop, with no one doing it
+        for cand in out:
             self._coordinated(cand)
+            if cand.target is None and cand.co_sources and joint_act(cand.code, self.doc[cand.trigger].lemma_):
+                cand.target = cand.co_sources.pop(0)  # "Russian and Ukrainian negotiators met": each other
+                cand.mutual = True
+            else:
+                cand.mutual = is_mutual(self.doc, cand.trigger, cand.code, cand.source.head if cand.source else None,
+                                        cand.target.head if cand.target else None)
         return [c for c in out if c.emit and c.code]
 
     def _coordinated(self, cand: EventCandidate) -> None:
@@ -184,6 +223,22 @@ class ActionFinder:
                 extra.append(other)
                 taken.add(other.head)
                 codes.add(other.actor.code)
+            # "Russian and Ukrainian negotiators": coordinated country adjectives inside the phrase name
+            # one actor each, with the phrase's sector
+            head = self.doc[ref.head]
+            for adj in (c for c in head.children if c.dep_ == "amod" and c.i < head.i):
+                for tok in adj.conjuncts:
+                    if tok.i in taken or tok.pos_ != "ADJ" or not self.res.kb.adjective(tok.text):
+                        continue
+                    donor = self.res.resolve(tok, self.on)
+                    if donor is None or donor.actor.country is None or donor.actor.country == ref.actor.country:
+                        continue
+                    other = _with_country(ref, donor)
+                    if other.actor.code in codes:
+                        continue
+                    extra.append(other)
+                    taken.add(tok.i)
+                    codes.add(other.actor.code)
 
     # -- learned roles ---------------------------------------------------------------------------
     def sentence_actors(self, index: int) -> list[ActorRef]:
@@ -216,6 +271,7 @@ class ActionFinder:
         up_ev = [ev, *ev.ancestors]
         ev_ids = {t.i for t in up_ev}
         observers = {g.source.head for g in self._governors(cand) if g.frame == "observe" and g.source is not None}
+        background = "background" in cand.notes
         out = []
         for ref in self.sentence_actors(cand.sentence):
             if ref.start_token <= cand.trigger < ref.end_token or ref.head in observers:
@@ -226,11 +282,15 @@ class ActionFinder:
                 continue  # "told Merkel that …": the addressee of a report is no party to what it reports
             if tok.dep_ == "pobj" and tok.head.head.lower_ == "according":
                 continue  # "according to Berlin": who says so, not who took part
+            if ref.actor.resolver == "kb:capital" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+                continue  # "arrested dozens in Cairo": where it happened, not the government
             crossed = False
             for t in [self.doc[ref.head], *self.doc[ref.head].ancestors]:
                 if t.i in ev_ids:
                     break
-                crossed = crossed or t.dep_ in RELATIVE_DEPS
+                crossed = crossed or t.dep_ in RELATIVE_DEPS or _background_head(t)
+            if background and not any(t.i == cand.trigger for t in self.doc[ref.head].ancestors):
+                crossed = True  # a background event's parties are inside its own phrase
             if not crossed:
                 out.append(ref)
         return out
@@ -277,6 +337,8 @@ class ActionFinder:
         th = self.model.thresholds.role
         si, ti = cls.index("source"), cls.index("target")
         changed = False
+        callers = {g.source.head for g in self._governors(cand) if g.frame in {"appeal", "demand"}
+                   and g.source is not None}
         for role, col in (("source", si), ("target", ti)):
             if getattr(cand, role) is not None:
                 continue  # measured: replacing the rules' choice gains nothing; the model fills gaps
@@ -286,6 +348,8 @@ class ActionFinder:
                 continue
             if role == "target" and refs[best].head in speakers:
                 continue  # "Moscow called for the withdrawal of X": not the speaker's own target
+            if role == "source" and refs[best].head in callers:
+                continue  # one calls on others to act: the caller does not do what it asks for
             if probs[best, col] >= th:
                 setattr(cand, role, refs[best])
                 changed = True
@@ -325,20 +389,29 @@ class ActionFinder:
                 else:
                     p_kept = self.model.p_root(p, row.code[:2])
                     verdicts[tok.i] = (f"{self.model.version}:kept:p={p_kept:.3f}", p_kept)
-            elif p_root >= th.add and f"{root}0" in self.codebook:
+            elif p_root >= th.add and f"{root}0" in self.codebook and tok.lemma_.lower() not in CESSATION_WORDS:
+                # ("a halt of operations": a cessation word is how the rules read what an appeal asks to stop)
                 triggers[tok.i] = LexRow(tok.lemma_.lower(), tok.pos_, "", frozenset(), f"{root}0", None,
                                          f"model:{root}")
                 verdicts[tok.i] = (f"{self.model.version}:added:p={p_root:.3f}", p_root)
         return verdicts
 
     @staticmethod
-    def _time_frame(tok: Token) -> bool:
+    def _time_frame(tok: Token) -> str | None:
+        """Whether an event noun only dates another event: ``background`` when it is earlier context
+        ("after the attack", "since the annexation", "in the wake of the bombing"), ``frame`` when it is
+        a time of no news of its own ("during the talks", "at the conclusion of the drills")."""
         if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
-            return False
+            return None
         prep = tok.head
+        if prep.lower_ in BACKGROUND_PREPS or (prep.lower_ in {"to", "for"} and prep.head.lower_ in
+                                               {"response", "retaliation", "reprisal"}):
+            return "background"
         if prep.lower_ in TIME_FRAME_PREPS:
-            return True
-        return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_FRAME_NOUNS
+            return "frame"
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_FRAME_NOUNS:
+            return "background" if prep.head.lemma_.lower() in {"wake", "aftermath"} else "frame"
+        return None
 
     def _headlinese(self, cands: list[EventCandidate], info) -> None:  # noqa: ANN001
         """'Putin Orders Troop Withdrawal': a headline verb parsed as a noun compound. A cue noun that
@@ -615,7 +688,9 @@ class ActionFinder:
                     break
         if target is None and cand.code.startswith(THEME_ROOTS):
             target = self._border_in(tok)
-        if target is None and cand.source is not None and cand.code[:2] in SYMMETRIC_ROOTS:
+        if target is None and cand.source is not None and (
+                cand.code[:2] in SYMMETRIC_ROOTS or cand.code.startswith("0871")
+                or (cand.code.startswith("19") and tok.lemma_.lower() in FIGHT_WORDS)):
             target = self._conjunct_of(tok)
         cand.target = target
 
@@ -753,6 +828,100 @@ class ActionFinder:
                 return True
         return False
 
+    def _owned(self, cand: EventCandidate) -> bool:
+        """Whether a frame noun names who made it: a possessor or a 'by' agent ("the opposition's demand
+        for …", "a threat by Ankara") — an act of that actor, not a passing reference."""
+        tok = self.doc[cand.trigger]
+        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") or
+                   (c.dep_ in {"amod", "compound"} and cand.source.start_token <= c.i < cand.source.end_token)
+                   for c in tok.children)
+
+    def _target_from_place(self, cand: EventCandidate) -> ActorRef | None:
+        """'Russian jets bombed Aleppo', 'the shelling of Kharkiv by separatists': a violent act aimed at
+        a place with no named party hits that country's civilians (CVL), as event data codes it."""
+        tok = self.doc[cand.trigger]
+        for pm in self.adoc.places:
+            if not (tok.sent.start <= pm.token_start < tok.sent.end) or not pm.place.country:
+                continue
+            if not self._aimed_at(self.doc[pm.token_end - 1], tok):
+                continue
+            c = pm.place.country
+            code = self.res.kb.code_for_country(c) + "CVL"
+            actor = Actor(text=pm.text, name=self.res.kb.country_name.get(c, c), code=code, country=c,
+                          sectors=("CVL",), start=pm.start, end=pm.end, resolver="context:place-target")
+            return ActorRef(actor, pm.token_end - 1, pm.token_start, pm.token_end, False)
+        return None
+
+    @staticmethod
+    def _speech_target(cand: EventCandidate) -> ActorRef | None:
+        """'Kyiv said Russian forces shelled the town': a statement about an event between the speaker's
+        side and another is aimed at that other party (the source of what the speaker's side suffered,
+        the target of what it did); a bystander's statement has no target."""
+        for emb in cand.embedded:
+            if not emb.emit or emb.frame is not None:
+                continue
+            speaker = cand.source
+            if emb.source is not None and emb.target is not None and _allied(emb.source, emb.target):
+                return None  # a domestic event: the country cannot tell the speaker's side
+            if emb.source is not None and emb.target is not None:
+                if _allied(speaker, emb.source) and not _allied(speaker, emb.target):
+                    return emb.target
+                if _allied(speaker, emb.target) and not _allied(speaker, emb.source):
+                    return emb.source
+            elif emb.source is not None and emb.target is None and not _allied(speaker, emb.source) \
+                    and emb.code[:2] in HOSTILE_ROOTS:
+                return emb.source  # "Kyiv said Russian troops had crossed the border"
+            return None
+        return None
+
+    def _protest_target(self, cand: EventCandidate) -> ActorRef | None:
+        """A protest by citizens, opposition or workers with no named target is aimed at their own
+        government, as event data codes it ('thousands protested in Caracas')."""
+        src = cand.source
+        c = src.actor.country
+        if c is None or not set(src.actor.sectors) & PROTESTER_SECTORS or set(src.actor.sectors) & STATE_SECTORS:
+            return None
+        tok = self.doc[cand.trigger]
+        if any(p != c for p in self.res.sentence_countries(tok, locative=True)):
+            return None  # a protest abroad ("outside the Russian embassy in London") is about someone else
+        code = self.res.kb.code_for_country(c) + "GOV"
+        actor = Actor(text=src.actor.text, name=self.res.kb.country_name.get(c, c), code=code, country=c,
+                      sectors=("GOV",), start=src.actor.start, end=src.actor.end, resolver="context:protest-target")
+        return ActorRef(actor, src.head, src.start_token, src.end_token, False)
+
+    def _population_target(self, cand: EventCandidate) -> ActorRef | None:
+        """Curfews, martial law, arrests, bans, killings by a state's own forces with no named target
+        fall on the population where they happen, and the curbs it lifts or the reforms it grants go
+        to it: that country's civilians (CVL)."""
+        src = cand.source
+        if src.actor.country is None or (src.actor.sectors and not set(src.actor.sectors) & STATE_SECTORS):
+            return None  # a bare country ("Sri Lanka imposed …") is its government
+        tok = self.doc[cand.trigger]
+        where = self.res.sentence_countries(tok, locative=True)
+        c = where[0] if where else src.actor.country
+        if c != src.actor.country and cand.code[:2] == "17":
+            return None  # coercion abroad needs a named target
+        code = self.res.kb.code_for_country(c) + "CVL"
+        actor = Actor(text=tok.text, name=self.res.kb.country_name.get(c, c), code=code, country=c,
+                      sectors=("CVL",), start=tok.idx, end=tok.idx + len(tok.text), resolver="context:population")
+        return ActorRef(actor, tok.i, tok.i, tok.i + 1, True)
+
+    @staticmethod
+    def _aimed_at(t: Token, trigger: Token) -> bool:
+        """Whether a place token is what the act hits: its object ("bombed Aleppo"), a place phrase of
+        the act ("strikes on Idlib", "shelling of Kharkiv") or of its object ("shelled positions near
+        Donetsk", "attacked a church in Lagos")."""
+        for _ in range(5):
+            if t.head.i == trigger.i:  # "fought in Donetsk" is where, not whom: locative preps only below an object
+                return t.dep_ in {"dobj", "nsubjpass", "npadvmod"} or (
+                    t.dep_ == "prep" and t.lower_ in {"of", "on", "at", "against", "into"})
+            if t.dep_ == "pobj" and t.head.lower_ not in PLACE_TARGET_PREPS:
+                return False
+            if t.dep_ not in {"pobj", "prep", "dobj", "compound", "conj", "appos"} or t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
     def _addressee_from_place(self, cand: EventCandidate) -> ActorRef | None:
         """'X called for a halt … in southeast Ukraine': with no addressee named, an appeal about
         another country's ground is addressed to that country's government."""
@@ -777,8 +946,9 @@ class ActionFinder:
         nested = next((e for e in cand.embedded if e.frame), None)
         if self.doc[cand.trigger].pos_ == "NOUN" and emb is None and nested is None \
                 and not any(n.startswith("headline-verb:") for n in cand.notes):
-            cand.emit = False  # "his peace plan", "the order": a reference without an event of its own
-            return
+            if not (frame in ATTITUDE_NOUN_FRAMES and cand.source is not None and self._owned(cand)):
+                cand.emit = False  # "his peace plan", "the order": a reference without an event of its own
+                return
         if frame in {"intent", "appeal", "demand", "reject", "threaten"}:
             if emb is not None:
                 emb.notes.append(f"primary-{frame}")
@@ -806,11 +976,11 @@ class ActionFinder:
                 cand.emit = cand.source is not None
             if frame in {"appeal", "demand"} and cand.target is None and cand.emit:
                 cand.target = self._addressee_from_place(cand)
-            if frame in {"appeal", "demand"} and emb is not None and emb.source is not None and \
-                    emb.source.actor.resolver == "discourse:antecedent" and cand.source is not None and \
-                    _same_side(emb.source, cand.source):
-                # one calls on others to act: a guessed owner from the caller's side is more likely wrong
-                emb.source = _with_country(emb.source, cand.target) if cand.target is not None else None
+            for e in (x for x in cand.embedded if not x.frame and x.code) if frame in {"appeal", "demand"} else ():
+                if e.source is not None and e.source.actor.resolver == "discourse:antecedent" and \
+                        cand.source is not None and _same_side(e.source, cand.source):
+                    # one calls on others to act: a guessed owner from the caller's side is more likely wrong
+                    e.source = _with_country(e.source, cand.target) if cand.target is not None else None
         elif frame in SILENT_FRAMES:
             cand.emit = False
         elif frame == "speech":
@@ -820,8 +990,17 @@ class ActionFinder:
                 cand.target = None  # "told reporters": an audience, not a target
             if tok.pos_ in {"NOUN", "PROPN"} and (cand.source is None or not cand.embedded):
                 cand.emit = False  # "following the announcement": a reference, not a statement
-            elif nested is not None and nested.frame not in {"speech", "observe"}:
-                cand.emit = False  # "X announced it ordered…": the nested frame is the mention
+            elif cand.source is None or (tok.dep_ in {"parataxis", "ROOT"} and cand.embedded
+                                         and cand.embedded[0].trigger < cand.trigger
+                                         and self.doc[cand.source.head].pos_ == "NOUN"
+                                         and not any(self.doc[i].pos_ in {"PROPN", "ADJ"} or self.doc[i].ent_type_
+                                                     for i in range(cand.source.start_token, cand.source.end_token))):
+                cand.emit = False  # "…, officials said": no identifiable speaker, only attribution
+            elif emb is not None and cand.source is not None and emb.source is not None \
+                    and _same_side(cand.source, emb.source) and _negated_future(self.doc[emb.trigger]) \
+                    and self.codebook.frame_code("reject", emb.code):
+                cand.code = self.codebook.frame_code("reject", emb.code)  # "said it would not …": a refusal
+                cand.target = cand.target or emb.target
             elif emb is not None and cand.source is not None and emb.source is not None \
                     and _same_side(cand.source, emb.source) and _future(self.doc[emb.trigger]) \
                     and not set(cand.source.actor.sectors) & {"ELI", "MED", "CVL", "EDU", "BUS"}:
@@ -831,6 +1010,13 @@ class ActionFinder:
                     cand.target = cand.target or emb.target
         if cand.code not in self.codebook:
             cand.emit = False
+
+
+def _background_head(t: Token) -> bool:
+    """The head of a background phrase or clause: 'after / since / following X', 'after X did Y'."""
+    if t.dep_ == "prep" and t.lower_ in BACKGROUND_PREPS:
+        return True
+    return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in t.children)
 
 
 def _embedded_under(tok: Token, verb: int) -> bool:
@@ -857,6 +1043,12 @@ def _agrees(pronoun: str, ref: ActorRef) -> bool:
     return not person  # they, we: a government, an army, a group
 
 
+def _negated_future(tok: Token) -> bool:
+    """'would not / will not / won't' + the act: a refusal announced in the speaker's words."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(aux & {"would", "will", "wo", "shall"}) and any(c.dep_ == "neg" for c in tok.children)
+
+
 def _future(tok: Token) -> bool:
     from .dates import is_future
     return is_future(tok)
@@ -867,6 +1059,21 @@ def _same_side(a: ActorRef, b: ActorRef) -> bool:
     if ca and cb:
         return ca == cb
     return a.actor.code[:3] == b.actor.code[:3] and a.actor.code[:3] != "---"
+
+
+def _allied(a: ActorRef, b: ActorRef) -> bool:
+    """Same side: the same country, and not a state body against rebels or opposition of it."""
+    if not _same_side(a, b):
+        return False
+    armed = {"REB", "OPP", "UAF", "INS"}
+    return bool(set(a.actor.sectors) & armed) == bool(set(b.actor.sectors) & armed)
+
+
+def _civilians_of(ref: ActorRef) -> ActorRef:
+    from dataclasses import replace
+    a = ref.actor
+    actor = replace(a, code=a.code[:3] + "CVL", sectors=("CVL",), resolver="context:place-target")
+    return replace(ref, actor=actor)
 
 
 def _with_country(ref: ActorRef, donor: ActorRef) -> ActorRef:

@@ -220,6 +220,12 @@ class ActorResolver:
         if (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper) and (ent is None or ent.label_ != "PERSON"):
             chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if chain:
+                start = chain[0].i
+                while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN" \
+                        and self.doc[start - 1].head.i in range(start, tok.i + 1):
+                    start -= 1  # "Human Rights Watch": a compound of a compound
+                if start < chain[0].i:
+                    candidates.append(self.doc[start:tok.i + 1].text)
                 candidates.append(self.doc[chain[0].i:tok.i + 1].text)
             candidates.append(tok.text)
         seen: set[str] = set()

@@ -108,6 +108,18 @@ def event_date(adoc: ArticleDoc, cand: EventCandidate, dates: list[DateMention])
     return _tense_adjusted(min(eligible, key=lambda d: abs(d.start - tok.idx)), cand, adoc)
 
 
+def _dated_as_news(adoc: ArticleDoc, cand: EventCandidate, when: EventDate) -> bool:
+    """A background event that carries its own date within the week before publication ("after its
+    coast guard fired on the boat on Sunday") is news of the day, not history."""
+    ref = adoc.article.published_date
+    if ref is None or when.start is None or when.method == "publication" or not 0 <= (ref - when.start).days <= 7:
+        return False
+    tok = adoc.doc[cand.trigger]
+    own = {t.i for t in tok.subtree} | {t.i for t in _clause_tokens(tok, 2)}
+    return any(d.head in own and d.value.start == when.start for d in adoc.dates
+               if tok.sent.start_char <= d.start < tok.sent.end_char)
+
+
 def _tense_adjusted(d: DateMention, cand: EventCandidate, adoc: ArticleDoc) -> EventDate:
     """A planned, demanded or conditional event's yearless date ("a referendum on May 11") lies ahead."""
     ref = adoc.article.published_date
@@ -290,9 +302,10 @@ def assemble(adoc: ArticleDoc, cands: list[EventCandidate], codebook: Codebook, 
             target=_on_event_date(cand.target.actor if cand.target else None, when.start, kb),
             co_sources=tuple(_on_event_date(r.actor, when.start, kb) for r in cand.co_sources),
             co_targets=tuple(_on_event_date(r.actor, when.start, kb) for r in cand.co_targets),
+            mutual=cand.mutual,
             cameo=codebook.cameo(cand.code),
             plover=codebook.plover(cand.code),
-            modality=cand.modality,
+            modality="actual" if cand.modality == "historical" and _dated_as_news(adoc, cand, when) else cand.modality,
             attribution=attribution,
             date=when,
             place=event_place(adoc, cand),

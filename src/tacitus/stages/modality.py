@@ -22,6 +22,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 BYSTANDER_SECTORS = {"ELI", "MED", "CVL", "EDU", "BUS", "HLH", "LAB", "AGR"}
 CONDITION_MARKS = {"if", "unless", "whether", "until", "once", "provided"}
+BACKGROUND_MARKS = {"after", "since"}
 NEGATING_HEADS = {"fail", "refuse", "stop", "halt", "cease", "deny"}
 ATTRIBUTING_FRAMES = {"speech", "observe", "accuse", "deny", "intent", "appeal", "demand", "reject", "threaten"}
 
@@ -89,6 +90,26 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
+def _background_clause(tok: Token) -> bool:
+    """An event told as earlier context: a clause introduced by 'after' / 'since' ("after Russia annexed
+    Crimea") or a relative clause in the past perfect ("troops, who had shelled the town, ...")."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in {"VERB", "AUX"}:
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in t.children):
+                return True
+            if t.dep_ == "pcomp" and t.head.lower_ in BACKGROUND_MARKS:
+                return True  # "after shelling the town"
+            if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
+                return True
+            if t.dep_ not in {"xcomp", "conj"}:
+                return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _aux_modality(tok: Token) -> str | None:
     for t in _clause_tokens(tok):
         for c in t.children:
@@ -141,6 +162,8 @@ def assign(cands: list[EventCandidate], resolver: ActorResolver) -> None:
             modality = "negated"
         if cand.frame is not None and modality in {"planned", "demanded"} and gov is None:
             modality = "actual"  # the speech act itself happened
+        if "background" in cand.notes or (modality == "actual" and _background_clause(tok)):
+            modality = "historical"  # earlier context; assemble makes it actual again if dated as news
         cand.modality = modality
         # attribution: nearest governing frame with a speaker
         g = gov

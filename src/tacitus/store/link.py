@@ -401,7 +401,10 @@ def corroboration(ev: _Event, state_outlets: dict[str, str], s: LinkSettings | N
     planned = [m for m in ev.mentions if m["modality"] == "planned"]
     due: date | None = None
     if planned:
-        first = min(planned, key=lambda m: m["date_start"])
+        # the first announcement: earliest date, then earliest published (a later article restating
+        # it must not push the due date back)
+        first = min(planned, key=lambda m: (m["date_start"], m["published"].date() if m["published"]
+                                            else m["date_start"]))
         due = max(first["date_end"] or first["date_start"],
                   (first["published"].date() if first["published"] else first["date_start"])
                   + timedelta(days=s.grace_days))
