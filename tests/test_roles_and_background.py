@@ -203,3 +203,24 @@ def test_the_caller_is_not_the_doer_of_what_it_calls_for(pipeline):
     for m in ms:
         if m is not called and m.modality == "demanded" and m.source is not None:
             assert m.source.country != "TUR", (m.trigger.text, m.source.code)
+
+
+def test_a_warning_of_ones_own_hostile_act_is_a_threat(pipeline):
+    m = _one(_code(pipeline, "Pakistan warned that it would respond to any Indian strike with full force."), "warned")
+    assert m.cameo.root == "13"
+    m = _one(_code(pipeline, "Iran said it would close the Strait of Hormuz if it were attacked."), "said")
+    assert m.cameo.root == "13"
+    m = _one(_code(pipeline, "Iran said it would hold naval drills in the Gulf next week."), "said")
+    assert m.cameo.root != "13"  # an announcement, not a threat
+
+
+def test_a_states_announced_move_of_unnamed_forces_is_its_own(pipeline):
+    ms = _code(pipeline, "Serbia's defence minister announced that troops would withdraw from the boundary line.")
+    w = _one(ms, "withdraw")
+    assert w.source is not None and w.source.country == "SRB" and w.modality == "planned"
+
+
+def test_a_threat_is_aimed_where_its_act_is(pipeline):
+    ms = _code(pipeline, "Thousands of Kenyan nurses threatened to stage a national strike.")
+    threat = _one(ms, "threatened")
+    assert threat.cameo.root == "13" and threat.target is not None and threat.target.code == "KENGOV"

@@ -55,6 +55,10 @@ THEME_ROOTS = ("087", "15", "0874")  # the object of "withdraw troops" / "deploy
 RELATIVE_DEPS = {"relcl"}  # an actor inside a relative clause is not a party of the main event
 BACK_REFERENCE_DETS = {"such", "this", "that", "these", "those"}  # never dropped by the model
 CHECK_FRAMES = {"observe", "deny"}  # frames whose embedded event the learned model never drops
+QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
+                  "million", "millions", "ten", "tens", "crowd", "group", "number", "handful", "some", "many"}
+TARGET_FROM_ACT_FRAMES = {"intent", "appeal", "demand", "threaten", "reject"}
+INSISTING_SPEECH = {"insist"}  # "insisted that X be lifted": a demand on X
 PLANNING_SPEECH = {"announce", "announcement", "statement", "declare", "pledge", "promise"}
 
 
@@ -184,14 +188,19 @@ class ActionFinder:
                         and "ceased" not in cand.notes:
                     self._apply_roles(cand)
         for cand in out:
-            if cand.target is None and cand.source is not None and cand.emit:
-                if cand.frame == "speech":
-                    cand.target = self._speech_target(cand)
-                elif cand.code.startswith("14") and cand.frame is None:
+            if cand.target is None and cand.source is not None and cand.emit and cand.frame is None:
+                if cand.code.startswith("14"):
                     cand.target = self._protest_target(cand)
-                elif (cand.code[:2] in REPRESSION_ROOTS or cand.code.startswith(DOMESTIC_YIELD_CODES)) \
-                        and cand.frame is None:
+                elif cand.code[:2] in REPRESSION_ROOTS or cand.code.startswith(DOMESTIC_YIELD_CODES):
                     cand.target = self._population_target(cand)
+        for cand in out:  # after the events' own targets: a statement is aimed at the other party of its event
+            if cand.target is None and cand.source is not None and cand.emit and cand.frame == "speech":
+                cand.target = self._speech_target(cand)
+        for cand in out:  # a threat, appeal or refusal is aimed where its act is, now that implicit targets are in
+            if cand.frame in TARGET_FROM_ACT_FRAMES and cand.target is None and cand.source is not None and cand.emit:
+                emb = next((e for e in cand.embedded if not e.frame and e.code and e.target is not None), None)
+                if emb is not None and not _same_camp(cand.source, emb.target):
+                    cand.target = emb.target
         for cand in out:
             if ("background" in cand.notes or "ceased" in cand.notes) and cand.source is None:
                 cand.emit = False  # background, or what an appeal asks to stop, with no one doing it
@@ -537,6 +546,12 @@ class ActionFinder:
                     ref = self.res.resolve(c, self.on)
                     if ref is not None:
                         break
+        if ref is None and tok.lemma_.lower() in QUANTITY_NOUNS:
+            # "thousands of Kenyan nurses", "dozens of soldiers": the actor is what is counted
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                ref = self.res.resolve(obj, self.on)
         if ref is not None and ref.actor.country is None:
             # "its troops": the owner is the antecedent of the possessive pronoun
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
@@ -985,6 +1000,13 @@ class ActionFinder:
             cand.emit = False
         elif frame == "speech":
             tok = self.doc[cand.trigger]
+            if emb is not None and emb.source is not None and emb.source.actor.country is None \
+                    and emb.source.actor.code.startswith("---") and cand.source is not None \
+                    and cand.source.actor.country and _future(self.doc[emb.trigger]) \
+                    and set(cand.source.actor.sectors) & STATE_SECTORS:
+                # "the minister announced that troops would withdraw": a state's announcement of unnamed
+                # forces' next move speaks of its own forces
+                emb.source = _with_country(emb.source, cand.source)
             if cand.target is not None and cand.target.actor.country is None and \
                     cand.target.actor.code.startswith("---"):
                 cand.target = None  # "told reporters": an audience, not a target
@@ -996,6 +1018,17 @@ class ActionFinder:
                                          and not any(self.doc[i].pos_ in {"PROPN", "ADJ"} or self.doc[i].ent_type_
                                                      for i in range(cand.source.start_token, cand.source.end_token))):
                 cand.emit = False  # "…, officials said": no identifiable speaker, only attribution
+            elif emb is not None and cand.source is not None and emb.source is not None \
+                    and tok.lemma_.lower() in INSISTING_SPEECH and not _same_side(cand.source, emb.source):
+                cand.code = self.codebook.frame_code("demand", emb.code)  # "insisted that X be lifted"
+                cand.target = cand.target or (emb.source if emb.source.actor.country else None)
+            elif emb is not None and cand.source is not None and emb.source is not None \
+                    and _same_side(cand.source, emb.source) and emb.code[:2] in HOSTILE_ROOTS \
+                    and (tok.lemma_.lower() == "warn" or _conditional_act(self.doc[emb.trigger])) \
+                    and self.codebook.frame_code("threaten", emb.code):
+                # "warned it would respond", "said it would strike if …": one's own hostile act, held over
+                cand.code = self.codebook.frame_code("threaten", emb.code)
+                cand.target = cand.target or emb.target
             elif emb is not None and cand.source is not None and emb.source is not None \
                     and _same_side(cand.source, emb.source) and _negated_future(self.doc[emb.trigger]) \
                     and self.codebook.frame_code("reject", emb.code):
@@ -1043,6 +1076,22 @@ def _agrees(pronoun: str, ref: ActorRef) -> bool:
     return not person  # they, we: a government, an army, a group
 
 
+def _conditional_act(tok: Token) -> bool:
+    """The act under 'if / unless', or with an 'if / unless' clause of its own ("would close the strait if
+    it were attacked"): held over someone, not done (a plain 'would' is an announcement)."""
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+           for c in tok.children):
+        return True
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
 def _negated_future(tok: Token) -> bool:
     """'would not / will not / won't' + the act: a refusal announced in the speaker's words."""
     aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
@@ -1059,6 +1108,14 @@ def _same_side(a: ActorRef, b: ActorRef) -> bool:
     if ca and cb:
         return ca == cb
     return a.actor.code[:3] == b.actor.code[:3] and a.actor.code[:3] != "---"
+
+
+def _same_camp(a: ActorRef, b: ActorRef) -> bool:
+    """The same country and both state bodies (a bare country is its government) or both not: nurses
+    and their government are two camps, a ministry and the army one."""
+    def state(r: ActorRef) -> bool:
+        return not r.actor.sectors or bool(set(r.actor.sectors) & STATE_SECTORS)
+    return _same_side(a, b) and state(a) == state(b)
 
 
 def _allied(a: ActorRef, b: ActorRef) -> bool:
