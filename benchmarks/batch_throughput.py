@@ -14,6 +14,11 @@ date-partitioned output, about two Parquet files per article); ``local 2w one-da
 engine with every text dated the same day, as in a daily news feed.
 
     python benchmarks/batch_throughput.py [--limit N] [--repeat 3] [--shard-sizes 32,128,256]
+        [--only LABEL,...] [--compare-src DIR]
+
+``--compare-src DIR`` adds a "(DIR)" row after every engine row, run with ``PYTHONPATH=DIR`` (e.g. a
+``src/`` folder with another version of ``tacitus/batch``), so a change is compared with what it
+replaces in the same run, interleaved, against the same bare rows.
 """
 
 from __future__ import annotations
@@ -135,6 +140,7 @@ def main() -> None:
     ap.add_argument("--shard-size", type=int, default=None, help="shard size for the other engine rows "
                     "[the engine's default]")
     ap.add_argument("--only", default=None, help="comma-separated labels to run")
+    ap.add_argument("--compare-src", default=None, help="also run every engine row with PYTHONPATH=DIR")
     ap.add_argument("--one", default=None, help=argparse.SUPPRESS)  # internal: one measurement
     ap.add_argument("--src", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--work", default=None, help=argparse.SUPPRESS)
@@ -176,6 +182,12 @@ def main() -> None:
     if args.only:
         wanted = {x.strip() for x in args.only.split(",")}
         configs = {k: v for k, v in configs.items() if k in wanted or k.startswith("bare")}
+    if args.compare_src:
+        other = str(Path(args.compare_src).resolve())
+        tag = Path(other).parent.name or other
+        configs = {k2: v2 for k, (c, path) in configs.items()
+                   for k2, v2 in ([(k, (c, path))] + ([] if c["kind"] == "bare" else
+                                                      [(f"{k} ({tag})", (dict(c, pythonpath=other), path))]))}
     words = sum(len(d["text"].split()) for d in items)
     print(f"{n:,} unique texts, {words:,} words; {os.cpu_count()} cores; {args.repeat} interleaved repeats",
           flush=True)
@@ -188,7 +200,10 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         cmd = [sys.executable, __file__, "--one", json.dumps(config), "--src", str(path), "--work", str(work)]
-        r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, RAY_DEDUP_LOGS="0"))
+        env = dict(os.environ, RAY_DEDUP_LOGS="0")
+        if config.get("pythonpath"):
+            env["PYTHONPATH"] = os.pathsep.join(x for x in (config["pythonpath"], env.get("PYTHONPATH")) if x)
+        r = subprocess.run(cmd, capture_output=True, text=True, env=env)
         if r.returncode != 0:
             raise SystemExit(f"{label} failed:\n{r.stderr[-3000:]}")
         return json.loads(r.stdout.strip().splitlines()[-1])
@@ -200,7 +215,7 @@ def main() -> None:
             secs[label].append(res["seconds"])
             cpus[label].append(res["cpu"])
             fixed[label].append(small["seconds"])
-            print(f"  [{rep + 1}] {label:<40} {res['seconds']:7.2f} s {res['cpu']:7.2f} CPU-s   "
+            print(f"  [{rep + 1}] {label:<48} {res['seconds']:7.2f} s {res['cpu']:7.2f} CPU-s   "
                   f"({TINY} texts: {small['seconds']:5.2f} s)", flush=True)
     key = "bare nlp.pipe n_process=2"
     bare, bare_cpu = secs[key], cpus[key]

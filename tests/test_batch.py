@@ -181,8 +181,27 @@ def test_resume_removes_partial_and_temporary_files(tmp_path, pipeline, monkeypa
     (out / "_done" / "shard-000001.tmp").write_text("{")
     with pytest.raises(Exception, match="shard-size 2"):
         run([str(src)], out, workers=1, shard_size=3, resume=True)
+    params = out / "_done" / "params.json"
+    kept = params.read_text()
+    params.write_text(json.dumps({"shard_size": 2}))  # a run started when shards were cut in input order
+    with pytest.raises(Exception, match="input order"):
+        run([str(src)], out, workers=1, shard_size=2, resume=True)
+    params.write_text(kept)
     manifest = run([str(src)], out, workers=1, shard_size=2, resume=True)
     assert manifest["this_session"]["items"] == 2 and manifest["shards"] == 3
     assert not [p for p in out.rglob("*.tmp")]
     for table in ("articles", "mentions", "skips"):
         assert _table(out, table) == _table(clean, table)
+
+
+def test_shards_are_cut_in_publication_day_order():
+    """A stable sort by day (input order within a day, undated and bad inputs last): the same inputs
+    always give the same shards, and a shard spans as few days (files) as possible."""
+    items = [{"id": "a", "text": "x", "published": "2024-01-02T09:00:00+00:00"},
+             {"error": {"code": "empty", "message": "", "stage": "input", "article_id": "e"}},
+             {"id": "u", "text": "x", "published": None},
+             {"id": "b", "text": "x", "published": "2024-01-01T23:00:00+00:00"},
+             {"id": "c", "text": "x", "published": "2024-01-02T01:00:00+00:00"}]
+    shards = list(local._shards(items, 2))
+    assert [(n, [d.get("id") or d["error"]["article_id"] for d in s]) for n, s in shards] == \
+        [(0, ["b", "a"]), (1, ["c", "e"]), (2, ["u"])]

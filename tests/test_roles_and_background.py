@@ -224,3 +224,9 @@ def test_a_threat_is_aimed_where_its_act_is(pipeline):
     ms = _code(pipeline, "Thousands of Kenyan nurses threatened to stage a national strike.")
     threat = _one(ms, "threatened")
     assert threat.cameo.root == "13" and threat.target is not None and threat.target.code == "KENGOV"
+
+
+def test_an_inferred_target_does_not_hide_the_events_place(pipeline):
+    m = _one(_code(pipeline, "Bangladesh imposed a curfew in Dhaka on Saturday."), "imposed")
+    assert m.target is not None and m.target.code == "BGDCVL"
+    assert m.place is not None and m.place.name == "Dhaka"

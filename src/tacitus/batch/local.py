@@ -3,8 +3,10 @@
 A run folder holds ``articles/``, ``mentions/`` and ``skips/`` as Parquet, one file per shard in
 each, partitioned by publication date (``published_date=YYYY-MM-DD`` folders), a ``_done/`` marker
 per finished shard (a small JSON of the shard's counts), and ``manifest.json`` (versions, counts,
-input fingerprint). Each worker codes a whole shard with one ``nlp.pipe`` batch and writes the
-shard's files itself (temporary name, then rename, then the marker), sending back only counts.
+input fingerprint). Shards are cut from the inputs in publication-day order (a stable sort), so a
+shard spans few days and writes few files. Each worker codes a whole shard with one ``nlp.pipe``
+batch and writes the shard's files itself (temporary name, then rename, then the marker), sending
+back only counts.
 ``--resume`` redoes only the shards without a marker (removing any partial files they left), so an
 interrupted run finishes with exactly the output of an uninterrupted one. ``tacitus ingest
 RUN_FOLDER`` loads it.
@@ -44,6 +46,7 @@ SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "skips": SKIP
 DEFAULT_SHARD_SIZE = 128  # articles per shard (the unit of work, of output files and of --resume)
 FAILED_STAGE = "pipeline"  # a skip with this stage is an article that failed while being coded
 COUNT_KEYS = ("articles", "mentions", "skips", "failed")
+SHARD_ORDER = "publication_day"  # recorded in _done/params.json: resume only a run cut the same way
 
 Progress = Callable[[int, int, dict[str, int]], None]  # (items done this session, items to do, counts)
 
@@ -131,16 +134,25 @@ def _item_dict(item: Article | TacitusError) -> dict[str, Any]:
     return d
 
 
-def _shards(items: Iterable[Article | TacitusError], size: int) -> Iterator[tuple[int, list[dict[str, Any]]]]:
-    shard: list[dict[str, Any]] = []
-    n = 0
-    for item in items:
-        shard.append(_item_dict(item))
-        if len(shard) >= size:
-            yield n, shard
-            n, shard = n + 1, []
-    if shard:
-        yield n, shard
+def _day_key(item: dict[str, Any]) -> str:
+    """The publication day of an item dict ("YYYY-MM-DD"); items without one (undated articles, bad
+    inputs) sort after every day."""
+    published = item.get("published")
+    return published[:10] if published else "~"
+
+
+def _shards(items: Iterable[Article | TacitusError | dict[str, Any]], size: int
+            ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Cut the items, in publication-day order, into numbered shards of ``size``.
+
+    The order is a stable sort of the inputs by publication day (input order within a day), so the
+    same inputs always give the same shards (what ``--resume`` relies on) and a shard covers as few
+    days as possible: one Parquet file per day and table, where input order would give nearly one
+    per article when the inputs' dates are mixed."""
+    dicts = [it if isinstance(it, dict) else _item_dict(it) for it in items]
+    dicts.sort(key=_day_key)
+    for n, start in enumerate(range(0, len(dicts), size)):
+        yield n, dicts[start:start + size]
 
 
 def fingerprint(inputs: list[str]) -> str:
@@ -159,11 +171,10 @@ _PLAIN = {"use_dictionary": False, "write_statistics": False}
 _made_dirs: set[str] = set()
 
 
-def _folder(path: Path) -> Path:
-    key = str(path)
-    if key not in _made_dirs:
-        path.mkdir(parents=True, exist_ok=True)
-        _made_dirs.add(key)
+def _folder(path: str) -> str:
+    if path not in _made_dirs:
+        os.makedirs(path, exist_ok=True)
+        _made_dirs.add(path)
     return path
 
 
@@ -171,34 +182,59 @@ def _day(value: Any) -> str:
     return value.date().isoformat() if value else "unknown"
 
 
+def _day_runs(table: str, rows: list[dict[str, Any]]) -> tuple[pa.Table, list[tuple[str, int, int]]]:
+    """The rows as one Arrow table ordered by publication day (input order within a day), and the
+    (day, offset, length) run of each day in it: a day's part is then a zero-copy slice."""
+    tbl = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+    if table == "skips":
+        return tbl, [("unknown", 0, len(rows))]
+    keys = [_day(r["published"]) for r in rows]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    if any(i != j for i, j in enumerate(order)):
+        tbl = tbl.take(pa.array(order, pa.int64()))
+        keys = [keys[i] for i in order]
+    runs, start = [], 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            runs.append((keys[start], start, i - start))
+            start = i
+    return tbl, runs
+
+
 def write_shard(out: Path, shard: int, rows: dict[str, list[dict[str, Any]]],
                 counts: dict[str, Any] | None = None) -> None:
     """Write a shard's three tables (one file per publication day), each atomically, then its marker."""
     name = f"part-{shard:06d}.parquet"
+    base = str(out)
     for table in TABLES:
         if not rows[table]:
             continue
-        tbl = pa.Table.from_pylist(rows[table], schema=SCHEMAS[table])
-        days: dict[str, list[int]] = {}
-        if table == "skips":
-            days["unknown"] = list(range(len(rows[table])))
-        else:
-            for i, r in enumerate(rows[table]):
-                days.setdefault(_day(r["published"]), []).append(i)
-        for day in sorted(days):
-            idx = days[day]
-            part = tbl if len(idx) == len(tbl) else tbl.take(pa.array(idx, pa.int64()))
-            folder = _folder(out / table / f"published_date={day}")
-            tmp = folder / (name + ".tmp")
+        tbl, runs = _day_runs(table, rows[table])
+        for day, offset, length in runs:
+            folder = _folder(f"{base}/{table}/published_date={day}")
+            tmp = f"{folder}/{name}.tmp"
             # a small part (one day of a shard) is written plain, without dictionaries or statistics:
             # the same rows, a third less time per file and smaller files at that size
-            pq.write_table(part, tmp, **({} if len(part) >= PLAIN_BELOW_ROWS else _PLAIN))
-            os.replace(tmp, folder / name)
+            with pa.OSFile(tmp, "wb") as sink:
+                pq.write_table(tbl.slice(offset, length), sink, **({} if length >= PLAIN_BELOW_ROWS else _PLAIN))
+            os.replace(tmp, f"{folder}/{name}")
             _maybe_crash()
-    marker = _folder(out / "_done") / f"shard-{shard:06d}"
+    marker = Path(_folder(f"{base}/_done")) / f"shard-{shard:06d}"
     tmp = marker.with_name(marker.name + ".tmp")
     tmp.write_text(json.dumps(counts if counts is not None else shard_counts(rows)), encoding="utf-8")
     os.replace(tmp, marker)
+
+
+def warm_up() -> None:
+    """Run the loaded pipeline and the Parquet writer's conversions once on a tiny article, in memory:
+    what they initialise on first use (pyarrow imports pandas on its first conversion, the stages
+    build lookup tables) is then done once in the fork server instead of once per worker."""
+    _init_worker()
+    rows = code_shard([{"id": "warm-up", "text": "Russian troops attacked Kyiv on Monday, officials said.",
+                        "published": "2026-01-05"}])
+    for table in TABLES:
+        if rows[table]:
+            _day_runs(table, rows[table])
 
 
 # kept for callers of the old name
@@ -216,12 +252,21 @@ def _maybe_crash() -> None:
         os._exit(137)
 
 
-def _clear_partial(out: Path, shard: int) -> None:
+def _clear_partial(out: Path, shard: int | set[int]) -> None:
+    """Delete the files (and temporary files) that the given shards left behind: one listing of the
+    run folder for all of them, not one per shard and table."""
+    shards = {shard} if isinstance(shard, int) else set(shard)
+    if not shards:
+        return
     for table in TABLES:
-        for f in (out / table).glob(f"published_date=*/part-{shard:06d}.parquet*"):
+        for f in (out / table).glob("published_date=*/part-*.parquet*"):
+            num = f.name[5:11]
+            if num.isdigit() and int(num) in shards:
+                f.unlink()
+    for f in (out / "_done").glob("shard-*.tmp"):
+        num = f.name[6:12]
+        if num.isdigit() and int(num) in shards:
             f.unlink()
-    for f in (out / "_done").glob(f"shard-{shard:06d}.tmp"):
-        f.unlink()
 
 
 def _done_shards(out: Path) -> set[int]:
@@ -263,7 +308,7 @@ def run(inputs: list[str], out: str | Path, *, workers: int = 2, shard_size: int
 
     ``shard_size``: articles per shard (unit of work and of ``--resume``); ``batch_size``: articles per
     ``nlp.pipe`` batch inside a worker (default: the whole shard); ``ray_batch_size``: shards per
-    ``map_batches`` call on Ray; ``workers``: processes (local) or actors (Ray).
+    call to a Ray actor; ``workers``: processes (local) or actors (Ray).
     ``progress(done, total, counts)`` is called once before the first shard and after every shard.
     """
     from ..ingest.readers import read_path
@@ -275,27 +320,42 @@ def run(inputs: list[str], out: str | Path, *, workers: int = 2, shard_size: int
         raise TacitusError("bad_record", "shard size and workers must be at least 1")
     (out / "_done").mkdir(parents=True, exist_ok=True)
     params = out / "_done" / "params.json"  # shard numbers mean something only with the same shard size
-    if params.exists() and json.loads(params.read_text(encoding="utf-8"))["shard_size"] != shard_size:
-        raise TacitusError("bad_record", f"{out}: was started with --shard-size "
-                           f"{json.loads(params.read_text(encoding='utf-8'))['shard_size']}; resume with the same")
-    params.write_text(json.dumps({"shard_size": shard_size}), encoding="utf-8")
+    if params.exists():                       # and the same way of cutting shards
+        before = json.loads(params.read_text(encoding="utf-8"))
+        if before["shard_size"] != shard_size:
+            raise TacitusError("bad_record", f"{out}: was started with --shard-size {before['shard_size']}; "
+                               "resume with the same")
+        if before.get("shard_order") != SHARD_ORDER:
+            raise TacitusError("bad_record", f"{out}: was started by an older Tacitus that cut shards in input "
+                               "order; code the inputs into a new run folder")
+    params.write_text(json.dumps({"shard_size": shard_size, "shard_order": SHARD_ORDER}), encoding="utf-8")
     _made_dirs.clear()
     t0 = time.perf_counter()
     pool = None
     if engine == "local" and workers > 1:
-        # start the workers first: their model loads overlap the reading of the inputs
-        pool = ProcessPoolExecutor(workers, mp_context=_worker_context(), initializer=_init_worker)
+        ctx = _worker_context()
+        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker)
+        if ctx.get_start_method() == "forkserver":
+            # the fork server loads the pipeline while the inputs are read below (a pool's first
+            # submit waits for that load, so the workers are asked for only after the reading)
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
     try:
-        for _ in range(workers if pool is not None else 0):
-            pool.submit(_warm_up)
         done = _done_shards(out)
         items = (a for name in inputs for a in read_path(name, published=published, source=source))
         todo = []
         for n, shard in _shards(items, shard_size):
             if n in done:
                 continue
-            _clear_partial(out, n)
             todo.append((n, shard))
+        _clear_partial(out, {n for n, _ in todo})
+        for _ in range(workers if pool is not None else 0):
+            pool.submit(_warm_up)  # every worker forked now, before the first shard
+        if workers > 1:
+            # the longest shards first (by characters of text): the run ends on short ones, so no worker
+            # is left alone with a long shard at the end (same shards and files, another order)
+            todo.sort(key=lambda job: -sum(len(it.get("text") or "") for it in job[1]))
         total = sum(len(s) for _, s in todo)
         counts = dict.fromkeys(COUNT_KEYS, 0)
         ledger: Counter[str] = Counter()

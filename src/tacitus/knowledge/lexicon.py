@@ -91,8 +91,16 @@ class Lexicon:
             return "NOUN"  # a proper name ("Ban Ki-moon") is never a trigger
         return None
 
-    def _match(self, table: dict[tuple[str, str], list[LexRow]], tok: Token) -> LexRow | None:
+    def both(self, tok: Token) -> tuple[LexRow | None, LexRow | None]:
+        """(trigger row, cue row) of a token, with its part of speech worked out once."""
         pos = self.pos_of(tok)
+        if pos is None:
+            return None, None
+        return self._match(self.triggers, tok, pos), self._match(self.cues, tok, pos)
+
+    def _match(self, table: dict[tuple[str, str], list[LexRow]], tok: Token, pos: str | None = None
+               ) -> LexRow | None:
+        pos = pos or self.pos_of(tok)
         if pos is None:
             return None
         rows = table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos))

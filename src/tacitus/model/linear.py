@@ -26,13 +26,13 @@ class LinearModel:
 
     def scores(self, rows: list[list[str]]) -> np.ndarray:
         out = np.tile(self.bias, (len(rows), 1)).astype(np.float32)
-        vocab = self.vocab
+        get = self.vocab.get
         ids: list[int] = []
         counts: list[int] = []
         for feats in rows:
-            before = len(ids)
-            ids.extend(vocab[f] for f in feats if f in vocab)
-            counts.append(len(ids) - before)
+            found = [i for i in map(get, feats) if i is not None]
+            ids.extend(found)
+            counts.append(len(found))
         if ids:
             n = np.asarray(counts)
             starts = np.concatenate(([0], np.cumsum(n)[:-1]))

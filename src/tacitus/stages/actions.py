@@ -116,7 +116,7 @@ class ActionFinder:
     # -- pass 1: candidates ----------------------------------------------------------------------
     def find(self) -> list[EventCandidate]:
         out: list[EventCandidate] = []
-        rows = {t.i: (self.lex.trigger(t), self.lex.cue(t)) for t in self.doc}  # one lexicon lookup per token
+        rows = {t.i: self.lex.both(t) for t in self.doc}  # one lexicon lookup per token
         probs = self.model.trigger_probs(self.doc, self.lex, rows) if self.model is not None else {}
         for info in self.adoc.sentences:
             if info.block in NO_EVENT_BLOCKS:
@@ -328,6 +328,8 @@ class ActionFinder:
     def _apply_roles(self, cand: EventCandidate) -> None:
         """Let the learned role classifier fill a source or target the rules left empty, among the
         sentence's actors, when it is sure (threshold in docs/MODEL.md)."""
+        if cand.source is not None and cand.target is not None:
+            return  # nothing to fill
         refs = self.role_candidates(cand)
         if not refs:
             return

@@ -356,12 +356,21 @@ class ActorResolver:
             return None
         self._antecedent_guard.add(tok.i)
         try:
-            for j in range(tok.i - 1, max(-1, tok.i - span), -1):
+            index = self.__dict__.get("_sector_index")
+            if index is None:  # the article's sector nouns, once: {sector: [token index, …]}
+                index = {}
+                for t in self.doc:
+                    if t.pos_ in {"NOUN", "PROPN"} and self.adoc.block_at(t.idx) not in {"caption", "licence"}:
+                        sec = self.kb.sector(t.lemma_) or self.kb.sector(t.text)
+                        if sec:
+                            index.setdefault(sec, []).append(t.i)
+                self._sector_index = index
+            for j in reversed(index.get(sector, ())):
+                if j >= tok.i:
+                    continue
+                if j <= tok.i - span:
+                    break
                 t = self.doc[j]
-                if t.pos_ not in {"NOUN", "PROPN"} or self.adoc.block_at(t.idx) in {"caption", "licence"}:
-                    continue
-                if (self.kb.sector(t.lemma_) or self.kb.sector(t.text)) != sector:
-                    continue
                 ref = self.resolve(t, on)
                 if ref is not None and ref.actor.country and ref.actor.resolver.startswith(("kb", "context")):
                     return ref.actor.country

@@ -164,7 +164,8 @@ def event_place(adoc: ArticleDoc, cand: EventCandidate) -> Place | None:
         return None
     actor_chars = set()
     for ref in (cand.source, cand.target):
-        if ref is not None:
+        # an actor inferred from context ("bombed Aleppo": Syria's civilians) is not named by the place
+        if ref is not None and not ref.actor.resolver.startswith("context:"):
             actor_chars.update(range(ref.actor.start, ref.actor.end))
             head = doc[ref.head]
             if head.sent.start == sent.start:  # "the government of Kiev": Kiev names the actor

@@ -183,6 +183,13 @@ def assign(cands: list[EventCandidate], resolver: ActorResolver) -> None:
 
 def _according_to(tok: Token, resolver: ActorResolver) -> ActorRef | None:
     sent = tok.sent
+    cache = resolver.__dict__.setdefault("_according_to", {})  # one scan per sentence, not per event
+    if sent.start not in cache:
+        cache[sent.start] = _scan_according_to(sent, resolver)
+    return cache[sent.start]
+
+
+def _scan_according_to(sent, resolver: ActorResolver) -> ActorRef | None:  # noqa: ANN001 - a Span
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             for g in t.doc[t.i + 1].children:
