@@ -278,7 +278,6 @@ class KeywordBaseline:
         src = SimpleNamespace(code=actors[0]) if actors else None
         tgt = SimpleNamespace(code=actors[1]) if len(actors) > 1 else None
         return [SimpleNamespace(mention_id="kw1", source=src, target=tgt, related=(), modality="actual",
-                                mutual=False, dyads=lambda: [(src, tgt)],
                                 cameo=SimpleNamespace(code=code, root=code[:2]))]
 
     def pipe(self, articles: Iterable) -> Iterator[SimpleNamespace]:

@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .records import Article, Mention, parse_published
@@ -225,7 +225,7 @@ def scored_tuples(mentions: list[Mention], view: str = "all") -> list[tuple[str,
         if not hasattr(m, "dyads"):  # a duck-typed mention (keyword baseline, tests): its own pair
             pairs = [(m.source, m.target)]
         else:
-            pairs = m.dyads() if view == "all" or not m.mutual else replace(m, mutual=False).dyads()
+            pairs = m.dyads(both_ways=view == "all")
         for s, t in pairs:
             out.append((actor_key(s.code if s else None), actor_key(t.code if t else None), m.cameo.code,
                         m.modality, i))

@@ -297,14 +297,15 @@ class Mention:
     co_targets: tuple[Actor, ...] = field(default_factory=tuple)
     mutual: bool = False  # a joint act ("X and Y signed …", "talks between X and Y"): each side is also target
 
-    def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
+    def dyads(self, both_ways: bool = True) -> list[tuple[Actor | None, Actor | None]]:
         """The directed (source, target) pairs this mention codes, as event data counts them: every
         source (the source and its co-sources) with every target, and for a mutual act each pair in
-        both directions too; repeats of the same pair of actor codes are left out."""
+        both directions too (unless ``both_ways`` is false: PETRARCH's convention); repeats of the same
+        pair of actor codes are left out."""
         sources = [self.source, *self.co_sources]
         targets = [self.target, *self.co_targets]
         pairs = [(s, t) for s in sources for t in targets]
-        if self.mutual:
+        if self.mutual and both_ways:
             pairs += [(t, s) for s in sources for t in targets if s is not None and t is not None]
         out = [(self.source, self.target)]
         seen = {(a.code if a else None, b.code if b else None) for a, b in out}

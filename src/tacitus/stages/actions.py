@@ -862,11 +862,8 @@ class ActionFinder:
                 continue
             if not self._aimed_at(self.doc[pm.token_end - 1], tok):
                 continue
-            c = pm.place.country
-            code = self.res.kb.code_for_country(c) + "CVL"
-            actor = Actor(text=pm.text, name=self.res.kb.country_name.get(c, c), code=code, country=c,
-                          sectors=("CVL",), start=pm.start, end=pm.end, resolver="context:place-target")
-            return ActorRef(actor, pm.token_end - 1, pm.token_start, pm.token_end, False)
+            return self._country_ref(pm.place.country, "CVL", "context:place-target", pm.text, pm.start, pm.end,
+                                     pm.token_end - 1, pm.token_start, pm.token_end)
         return None
 
     @staticmethod
@@ -901,10 +898,8 @@ class ActionFinder:
         tok = self.doc[cand.trigger]
         if any(p != c for p in self.res.sentence_countries(tok, locative=True)):
             return None  # a protest abroad ("outside the Russian embassy in London") is about someone else
-        code = self.res.kb.code_for_country(c) + "GOV"
-        actor = Actor(text=src.actor.text, name=self.res.kb.country_name.get(c, c), code=code, country=c,
-                      sectors=("GOV",), start=src.actor.start, end=src.actor.end, resolver="context:protest-target")
-        return ActorRef(actor, src.head, src.start_token, src.end_token, False)
+        return self._country_ref(c, "GOV", "context:protest-target", src.actor.text, src.actor.start,
+                                 src.actor.end, src.head, src.start_token, src.end_token)
 
     def _population_target(self, cand: EventCandidate) -> ActorRef | None:
         """Curfews, martial law, arrests, bans, killings by a state's own forces with no named target
@@ -918,10 +913,8 @@ class ActionFinder:
         c = where[0] if where else src.actor.country
         if c != src.actor.country and cand.code[:2] == "17":
             return None  # coercion abroad needs a named target
-        code = self.res.kb.code_for_country(c) + "CVL"
-        actor = Actor(text=tok.text, name=self.res.kb.country_name.get(c, c), code=code, country=c,
-                      sectors=("CVL",), start=tok.idx, end=tok.idx + len(tok.text), resolver="context:population")
-        return ActorRef(actor, tok.i, tok.i, tok.i + 1, True)
+        return self._country_ref(c, "CVL", "context:population", tok.text, tok.idx, tok.idx + len(tok.text),
+                                 tok.i, tok.i, tok.i + 1, plural=True)
 
     @staticmethod
     def _aimed_at(t: Token, trigger: Token) -> bool:
@@ -946,14 +939,20 @@ class ActionFinder:
         speaker = cand.source.actor.country if cand.source else None
         for c in self.res.sentence_countries(tok):
             if c != speaker:
-                code = self.res.kb.code_for_country(c) + "GOV"
-                name = self.res.kb.country_name.get(c, c)
                 pm = next(p for p in self.adoc.places if p.place.country == c
                           and tok.sent.start_char <= p.start < tok.sent.end_char)
-                actor = Actor(text=pm.text, name=name, code=code, country=c, sectors=("GOV",), start=pm.start,
-                              end=pm.end, resolver="context:place")
-                return ActorRef(actor, pm.token_start, pm.token_start, pm.token_end, False)
+                return self._country_ref(c, "GOV", "context:place", pm.text, pm.start, pm.end, pm.token_start,
+                                         pm.token_start, pm.token_end)
         return None
+
+    def _country_ref(self, country: str, sector: str, resolver: str, text: str, start: int, end: int,
+                     head: int, start_token: int, end_token: int, plural: bool = False) -> ActorRef:
+        """An actor the context implies, not one the text names: a country's sector (its civilians, its
+        government), anchored on the words it was inferred from."""
+        actor = Actor(text=text, name=self.res.kb.country_name.get(country, country),
+                      code=self.res.kb.code_for_country(country) + sector, country=country, sectors=(sector,),
+                      start=start, end=end, resolver=resolver)
+        return ActorRef(actor, head, start_token, end_token, plural)
 
     # -- frames ---------------------------------------------------------------------------------
     def _code_frame(self, cand: EventCandidate) -> None:

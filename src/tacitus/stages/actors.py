@@ -105,6 +105,7 @@ class ActorResolver:
         self.cache: dict[tuple[int, date | None], ActorRef | None] = {}
         self.excluded_countries: set[str] = set()
         self._antecedent_guard: set[int] = set()
+        self._sector_index: dict[str, list[int]] | None = None  # sector nouns of the article, built on first use
 
     # -- country context -----------------------------------------------------------------------
     def sentence_countries(self, tok: Token, locative: bool = False) -> list[str]:
@@ -356,7 +357,7 @@ class ActorResolver:
             return None
         self._antecedent_guard.add(tok.i)
         try:
-            index = self.__dict__.get("_sector_index")
+            index = self._sector_index
             if index is None:  # the article's sector nouns, once: {sector: [token index, …]}
                 index = {}
                 for t in self.doc:

@@ -144,6 +144,7 @@ def relation(by: ActorRef, cand: EventCandidate) -> str:
 def assign(cands: list[EventCandidate], resolver: ActorResolver) -> None:
     """Set modality and attribution on every candidate in place."""
     doc = resolver.doc
+    according: dict[int, ActorRef | None] = {}  # the "according to" source of each sentence
     for cand in cands:
         tok = doc[cand.trigger]
         modality = "actual"
@@ -174,17 +175,16 @@ def assign(cands: list[EventCandidate], resolver: ActorResolver) -> None:
             cand.cue = g.trigger
             cand.relation = "opponent" if g.frame == "accuse" else relation(g.source, cand)
             continue
-        by = _according_to(tok, resolver)
+        by = _according_to(tok, resolver, according)
         if by is not None:
             cand.attribution_by, cand.relation = by, relation(by, cand)
             continue
         cand.attribution_by, cand.relation = None, "outlet"
 
 
-def _according_to(tok: Token, resolver: ActorResolver) -> ActorRef | None:
+def _according_to(tok: Token, resolver: ActorResolver, cache: dict[int, ActorRef | None]) -> ActorRef | None:
     sent = tok.sent
-    cache = resolver.__dict__.setdefault("_according_to", {})  # one scan per sentence, not per event
-    if sent.start not in cache:
+    if sent.start not in cache:  # one scan per sentence, not per event
         cache[sent.start] = _scan_according_to(sent, resolver)
     return cache[sent.start]
 
