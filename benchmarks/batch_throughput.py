@@ -7,7 +7,9 @@ Every measurement runs in a fresh Python process (so no fork of a process that a
 worker pools), one after the other, and the set is repeated ``--repeat`` times, interleaved, so the
 ratios come from the same conditions; the table gives the median of the repeats and every repeat's
 ratio. Engine timings include worker start-up and model loads and the writing of the run folder; the
-bare timing starts after its model load (its forked workers inherit the model).
+bare timing starts after its model load (its forked workers inherit the model). Bare is the stock
+English pipeline (``spacy.load``); the engines run Tacitus's Language, whose attribute ruler is a
+lookup table giving identical annotations for less (``tacitus/stages/attributes.py``).
 
 The texts carry their own publication dates (almost one day per text: the worst case for the
 date-partitioned output, about two Parquet files per article); ``local 2w one-day`` re-runs the local
@@ -108,9 +110,11 @@ def measure(config: dict, src: str, work: str) -> tuple[float, float]:
     """One measurement in this process; returns (wall seconds, CPU seconds of the process tree)."""
     items = [json.loads(line) for line in Path(src).read_text(encoding="utf-8").splitlines()]
     if config["kind"] == "bare":
-        from tacitus.stages.parse import load_nlp
+        import spacy
 
-        nlp = load_nlp()
+        from tacitus.pipeline import Settings
+
+        nlp = spacy.load(Settings().model)  # stock spaCy, as a user without Tacitus parses
         cpu, t = TreeCPU(), time.perf_counter()
         for _ in nlp.pipe((d["text"] for d in items), batch_size=config["batch"], n_process=2):
             pass
