@@ -191,3 +191,20 @@ def test_bundled_model_is_used_by_default(pipeline):
     ms = pipeline(Article(text="Sudanese troops attacked rebel positions near El Fasher on Friday.",
                           published=parse_published("2024-05-10")))
     assert any(m.provenance.model for m in ms)
+
+
+class _RolesPreferringTheSpeaker:
+    """A role classifier that ranks the subject of the speech verb first as the target."""
+    classes = ["none", "source", "target"]
+
+    def proba(self, rows):  # noqa: ANN001, ANN201
+        return np.array([[0.05, 0.05, 0.9] if "hl=say" in row else [0.3, 0.1, 0.6] for row in rows])
+
+
+def test_role_fill_takes_the_likeliest_actor_that_may_take_the_role(pipeline):
+    model = FakeModel({"withdrew": {"08": 0.9, "none": 0.1}})
+    model.roles = _RolesPreferringTheSpeaker()
+    ms = _code(pipeline, model, "Kenya said the troops withdrew near Ethiopia on Friday.")
+    m = next(m for m in ms if m.trigger.text == "withdrew")
+    # Kenya, the speaker, scores highest but cannot be the target of what it reports: Ethiopia is next
+    assert m.target is not None and m.target.country == "ETH"

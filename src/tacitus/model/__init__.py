@@ -36,9 +36,9 @@ class Thresholds:
 
     drop: float = 0.9
     recode: float = 0.7
-    add: float = 0.4
+    add: float = 0.3
     modality: float = 0.7
-    role: float = 0.25
+    role: float = 0.15
 
 
 class EventModel:

@@ -289,6 +289,11 @@ class ActionFinder:
             cue = self.lex.cue(tok.head) if tok.dep_ in {"dobj", "dative"} and tok.head.i != cand.trigger else None
             if cue is not None and cue.frame == "speech" and _embedded_under(ev, tok.head.i):
                 continue  # "told Merkel that …": the addressee of a report is no party to what it reports
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i not in ev_ids:
+                frame_cue = self.lex.cue(tok.head)
+                if frame_cue is not None and frame_cue.frame in {"speech", "observe"} \
+                        and not _embedded_under(ev, tok.head.i):
+                    continue  # "NATO has seen no sign of X, … a day after Moscow signalled Y": not a party to Y
             if tok.dep_ == "pobj" and tok.head.head.lower_ == "according":
                 continue  # "according to Berlin": who says so, not who took part
             if ref.actor.resolver == "kb:capital" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
@@ -353,14 +358,20 @@ class ActionFinder:
         for role, col in (("source", si), ("target", ti)):
             if getattr(cand, role) is not None:
                 continue  # measured: replacing the rules' choice gains nothing; the model fills gaps
-            best = int(probs[:, col].argmax())
             other = cand.target if role == "source" else cand.source
-            if other is not None and refs[best].head == other.head:
+
+            def eligible(ref: ActorRef, role: str = role, other: ActorRef | None = other) -> bool:
+                if other is not None and ref.head == other.head:
+                    return False
+                if role == "target" and ref.head in speakers:
+                    return False  # "Moscow called for the withdrawal of X": not the speaker's own target
+                # one calls on others to act: the caller does not do what it asks for
+                return not (role == "source" and ref.head in callers)
+
+            ok = [i for i, r in enumerate(refs) if eligible(r)]
+            if not ok:
                 continue
-            if role == "target" and refs[best].head in speakers:
-                continue  # "Moscow called for the withdrawal of X": not the speaker's own target
-            if role == "source" and refs[best].head in callers:
-                continue  # one calls on others to act: the caller does not do what it asks for
+            best = max(ok, key=lambda i: probs[i, col])  # the likeliest of those that can take the role
             if probs[best, col] >= th:
                 setattr(cand, role, refs[best])
                 changed = True

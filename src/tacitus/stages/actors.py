@@ -146,6 +146,35 @@ class ActorResolver:
                     return None
         return country
 
+    def only_country_named(self, tok: Token, avoid: set[str]) -> str | None:
+        """The one country the token's sentence names, by country names, adjectives and places
+        ("The Kazakh opposition demanded that the government …": Kazakhstan's government; "troops
+        were stationed around the parliament in Chisinau": Moldova's); None when it names none or
+        more than one."""
+        sent = tok.sent
+        found: set[str] = set()
+        for ent in sent.ents:
+            if ent.label_ in {"GPE", "NORP", "ORG", "PERSON"} and ent.root.head.lemma_ not in BORDER_NOUNS:
+                # "from the Ukrainian border": where forces move from, not whose they are
+                hit = self.kb.lookup(_strip_pro(ent.text), self.adoc.article.published_date)
+                if hit is None and ent.label_ in {"GPE", "NORP"}:
+                    hit = self.kb.adjective(_strip_pro(ent.text))
+                if hit is not None and hit.country:
+                    found.add(hit.country)
+        for t in sent:  # "the Russian Defence Ministry": an adjective inside a name counts too
+            if t.pos_ in {"ADJ", "PROPN"} and t.head.lemma_ not in BORDER_NOUNS:
+                adj = self.kb.adjective(t.text)
+                if adj is not None and adj.country:
+                    found.add(adj.country)
+        for p in self.adoc.places:
+            if sent.start_char <= p.start < sent.end_char and p.place.country \
+                    and self.doc[p.token_end - 1].head.lemma_ not in BORDER_NOUNS:
+                found.add(p.place.country)
+        if len(found) != 1:
+            return None
+        country = next(iter(found))
+        return None if country in avoid else country
+
     def context_country(self, tok: Token, avoid: set[str]) -> str | None:
         """Where the group is: the sentence's places, then the article's places, then its countries."""
         place_countries = [c for c, _ in Counter(p.place.country for p in self.adoc.places
@@ -205,7 +234,9 @@ class ActorResolver:
         ent = _entity_span(tok)
         if ent is not None:
             candidates.append(_strip_pro(ent.text))
-            if ent.label_ != "PERSON":
+            if ent.label_ == "LOC":
+                pass  # "the Gulf of Oman", "the Sea of Japan": a place, not the country at its tail
+            elif ent.label_ != "PERSON":
                 # "the Kremlin press office" -> "Kremlin": shorter tails of a name
                 for i in range(ent.start + 1, ent.end):
                     candidates.append(self.doc[i:ent.end].text)
@@ -218,7 +249,7 @@ class ActorResolver:
                     candidates.append(self.doc[i:ent.end].text)
                 if ent.end - ent.start > 1:
                     candidates = candidates[:1] + [c for c in candidates[1:] if len(c.split()) > 1]
-        if (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper) and (ent is None or ent.label_ != "PERSON"):
+        if (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper) and (ent is None or ent.label_ not in {"PERSON", "LOC"}):
             chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if chain:
                 start = chain[0].i
@@ -280,8 +311,9 @@ class ActorResolver:
         for m in mods:
             if _is_pro(m):
                 continue
-            if m.dep_ == "compound" and m.pos_ == "NOUN":
-                # "defense ministry", "army commander": nested sector nouns carry no country
+            if m.dep_ == "compound" and (m.pos_ == "NOUN" or m.lower_ in TITLE_WORDS):
+                # "defense ministry", "army commander": nested sector nouns carry no country;
+                # "Burkina Faso's President Blaise Compaore": the title's own modifiers do
                 hits.extend(self._modifier_hits(m, on))
                 continue
             ent = _entity_span(m)
@@ -309,6 +341,9 @@ class ActorResolver:
                         break
         if sector is None:
             return None
+        if tok.lower_ == "force" and not any(c.dep_ in {"det", "amod", "compound", "poss", "nummod"}
+                                             for c in tok.children):
+            return None  # "the use of force", "by force": violence, not a military unit ("a peacekeeping force")
         if sector in {"GOV", "MIL", "ELI", "COP"} or tok.lemma_ in FACILITY_NOUNS:
             # "rebel leaders", "separatist commanders", "opposition leader": the group modifier wins
             for c in tok.lefts:
@@ -343,8 +378,11 @@ class ActorResolver:
             # "a police station in Mariupol": the sentence's place, never the article's
             ctx = next((c for c in self.sentence_countries(tok) if c not in avoid), None)
         else:
-            # "the military said", "government forces": only when the sentence's places name one country
+            # "the military said", "government forces": a place attached to it, or the one country the sentence names
             ctx = self.sole_sentence_country(tok, avoid)
+            if ctx is None and sector != "ELI":  # "The Kazakh opposition demanded that the government …"
+                # → Kazakhstan's; unnamed analysts and experts are of no country the sentence shows
+                ctx = self.only_country_named(tok, avoid)
         if ctx:
             code = self.kb.code_for_country(ctx) + sector
             name = self.kb.country_name.get(ctx, ctx)
