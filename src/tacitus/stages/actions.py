@@ -359,16 +359,10 @@ class ActionFinder:
             if getattr(cand, role) is not None:
                 continue  # measured: replacing the rules' choice gains nothing; the model fills gaps
             other = cand.target if role == "source" else cand.source
-
-            def eligible(ref: ActorRef, role: str = role, other: ActorRef | None = other) -> bool:
-                if other is not None and ref.head == other.head:
-                    return False
-                if role == "target" and ref.head in speakers:
-                    return False  # "Moscow called for the withdrawal of X": not the speaker's own target
-                # one calls on others to act: the caller does not do what it asks for
-                return not (role == "source" and ref.head in callers)
-
-            ok = [i for i, r in enumerate(refs) if eligible(r)]
+            # "Moscow called for the withdrawal of X": not the speaker's own target; one calls on others
+            # to act: the caller does not do what it asks for
+            barred = (speakers if role == "target" else callers) | ({other.head} if other is not None else set())
+            ok = [i for i, r in enumerate(refs) if r.head not in barred]
             if not ok:
                 continue
             best = max(ok, key=lambda i: probs[i, col])  # the likeliest of those that can take the role
@@ -1094,9 +1088,14 @@ def _conditional_act(tok: Token) -> bool:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
            for c in tok.children):
         return True
+    return under_mark(tok, {"if", "unless"}, 4)
+
+
+def under_mark(tok: Token, marks: set[str], depth: int) -> bool:
+    """Is the token, or one of its ``depth`` nearest heads, introduced by one of ``marks`` ("if", …)?"""
     t = tok
-    for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+    for _ in range(depth):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
             return True
         if t.head.i == t.i:
             break

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actions import EVIDENCE_NOUNS, PLANNING_SPEECH, EventCandidate
+from .actions import EVIDENCE_NOUNS, PLANNING_SPEECH, EventCandidate, under_mark
 from .actors import ActorRef, ActorResolver
 
 FRAME_MODALITY = {"intent": "planned", "appeal": "demanded", "demand": "demanded", "threaten": "hypothetical",
@@ -79,15 +79,7 @@ def _negated(tok: Token, strong_only: bool = False) -> bool:
 
 
 def _conditional(tok: Token) -> bool:
-    t = tok
-    for _ in range(8):
-        for c in t.children:
-            if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
-                return True
-        if t.head.i == t.i:
-            break
-        t = t.head
-    return False
+    return under_mark(tok, CONDITION_MARKS, 8)
 
 
 def _background_clause(tok: Token) -> bool:
