@@ -12,6 +12,7 @@ import pytest
 from tacitus.model import MODEL_DIR, EventModel, Thresholds
 from tacitus.model.features import is_candidate, token_features
 from tacitus.model.linear import LinearModel
+from tacitus.model.pairs import Option, PairGroup, fit_pairs, pair_accuracy, pair_features, pairs, score_pairs
 from tacitus.model.train import anchor, data_fingerprint, load_labelled, train
 from tacitus.pipeline import Pipeline
 from tacitus.records import Article, parse_published
@@ -64,7 +65,7 @@ def test_training_is_deterministic_and_learns(tmp_path, bare):
     r1 = train([data], tmp_path / "a", bare, seed=3, min_count=1)
     r2 = train([data], tmp_path / "b", bare, seed=3, min_count=1)
     assert r1["stats"] == r2["stats"] and r1["stats"]["positives"] == 4
-    for name in ("trigger", "modality", "roles"):
+    for name in ("trigger", "modality", "pairs"):
         a, b = LinearModel.load(tmp_path / "a", name), LinearModel.load(tmp_path / "b", name)
         assert a.vocab == b.vocab and a.classes == b.classes, name
         assert np.array_equal(a.weights, b.weights) and np.array_equal(a.bias, b.bias), name
@@ -97,7 +98,7 @@ def test_tacitus_train_rebuilds_the_bundled_model(tmp_path, bare):
     """`tacitus train` on training/ gives the bundled model back: same vocabulary and classes, and the
     same weights up to the optimiser's tolerance (BLAS may sum in another order on another machine)."""
     train([ROOT / "training"], tmp_path, bare)
-    for name in ("trigger", "modality", "roles"):
+    for name in ("trigger", "modality", "pairs"):
         built, bundled = LinearModel.load(tmp_path, name), LinearModel.load(MODEL_DIR, name)
         assert built.vocab == bundled.vocab and built.classes == bundled.classes, name
         diff = max(float(np.abs(built.weights - bundled.weights).max()), float(np.abs(built.bias - bundled.bias).max()))
@@ -120,7 +121,7 @@ class FakeModel:
     answers: dict[str, dict[str, float]]
     thresholds: Thresholds = Thresholds()
     version: str = "fake"
-    roles = None
+    pairs = None
     calibrator = None
     classes = ("none", *[f"{i:02d}" for i in range(1, 21)])
 
@@ -193,18 +194,50 @@ def test_bundled_model_is_used_by_default(pipeline):
     assert any(m.provenance.model for m in ms)
 
 
-class _RolesPreferringTheSpeaker:
-    """A role classifier that ranks the subject of the speech verb first as the target."""
-    classes = ["none", "source", "target"]
+def _pair_model(weights: dict[str, float]) -> LinearModel:
+    """A pair decoder whose weights we choose (one score per feature string)."""
+    vocab = {f: i for i, f in enumerate(weights)}
+    w = np.array([[weights[f]] for f in weights], dtype=np.float32).reshape(-1, 1)
+    return LinearModel("pairs", ["score"], vocab, w, np.zeros(1, dtype=np.float32))
 
-    def proba(self, rows):  # noqa: ANN001, ANN201
-        return np.array([[0.05, 0.05, 0.9] if "hl=say" in row else [0.3, 0.1, 0.6] for row in rows])
+
+def test_pair_scores_are_the_sum_of_sides_and_joint_features():
+    """score_pairs decomposes the linear score (sides once, joint per pair); the result must equal
+    scoring each pair's full feature list."""
+    opts_s = [Option(None), Option(1, "nsubj", "RUS", ("path=a", "dep=nsubj"), True, "kb"),
+              Option(4, "dobj", "UKR", ("path=b", "dep=dobj"), False, "kb")]
+    opts_t = [Option(None), Option(1, "nsubj", "RUS", ("path=a",), False, "kb"),
+              Option(4, "dobj", "UKR", ("path=b", "dep=dobj"), True, "sector")]
+    rng = np.random.default_rng(0)
+    feats = sorted({f for i, j in pairs(opts_s, opts_t) for f in pair_features(opts_s[i], opts_t[j], "19", 2)})
+    model = _pair_model({f: float(rng.normal()) for f in feats})
+    model.bias[0] = 0.7
+    idx, probs = score_pairs(model, opts_s, opts_t, "19", 2)
+    assert (1, 1) not in idx and (2, 2) not in idx  # one actor is never both sides
+    full = model.scores([pair_features(opts_s[i], opts_t[j], "19", 2) for i, j in idx])[:, 0]
+    expected = np.exp(full - full.max()) / np.exp(full - full.max()).sum()
+    assert np.allclose(probs, expected, atol=1e-6)
 
 
-def test_role_fill_takes_the_likeliest_actor_that_may_take_the_role(pipeline):
+def test_pair_decoder_replaces_the_rules_pair_but_never_makes_the_speaker_the_target(pipeline):
+    text = "Kenya said the troops withdrew near Ethiopia on Friday."
+    base = FakeModel({"withdrew": {"08": 0.9, "none": 0.1}})
+    rules = next(m for m in _code(pipeline, base, text) if m.trigger.text == "withdrew")
+    # a decoder that wants a target and likes the subject of "said" most, then Ethiopia
     model = FakeModel({"withdrew": {"08": 0.9, "none": 0.1}})
-    model.roles = _RolesPreferringTheSpeaker()
-    ms = _code(pipeline, model, "Kenya said the troops withdrew near Ethiopia on Friday.")
-    m = next(m for m in ms if m.trigger.text == "withdrew")
-    # Kenya, the speaker, scores highest but cannot be the target of what it reports: Ethiopia is next
-    assert m.target is not None and m.target.country == "ETH"
+    model.pairs = _pair_model({"T:null|08": -5.0, "T:hl=say": 3.0, "T:rdep=08|pobj": 1.0})
+    m = next(m for m in _code(pipeline, model, text) if m.trigger.text == "withdrew")
+    # Kenya, the speaker, would score highest but cannot be the target of what it reports
+    assert rules.target is None  # the rules find no target
+    assert m.target is not None and m.target.country == "ETH" and m.provenance.model.endswith("+roles")
+    # a decoder that prefers nobody on both sides takes the rules' actors away
+    model.pairs = _pair_model({"S:null": 9.0, "T:null": 9.0})
+    m = next(m for m in _code(pipeline, model, text) if m.trigger.text == "withdrew")
+    assert m.source is None and m.target is None and m.provenance.model.endswith("+roles")
+
+
+def test_pair_training_learns_the_right_pair():
+    right = PairGroup("a", [["b", "S:x"], ["b", "S:y"]], [True, False])
+    groups = [right, PairGroup("b", [["b", "S:y"], ["b", "S:x"]], [False, True])] * 5
+    model = fit_pairs(groups, c=1.0, min_count=1, seed=1, meta={})
+    assert model.meta["converged"] and pair_accuracy(model, groups) == 1.0

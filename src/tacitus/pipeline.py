@@ -118,7 +118,8 @@ class Pipeline:
             tick("parse")
         rough = article_countries(adoc, self.kb, adjectives=False)
         adoc.places = [p for p in find_places(doc, rough, self.gazetteer)
-                       if adoc.block_at(p.start) not in {"caption", "licence", "duplicate"}]
+                       if adoc.block_at(p.start) not in {"caption", "licence", "duplicate"}
+                       and not self._named_group(doc, p)]
         adoc.countries = article_countries(adoc, self.kb)
         if tick:
             tick("places")
@@ -126,6 +127,14 @@ class Pipeline:
         if tick:
             tick("actors")
         return adoc, resolver
+
+    def _named_group(self, doc: Any, place: Any) -> bool:
+        """A gazetteer name that is an organisation or person in the actor KB ("Hamas", an alternate
+        name of a German city) is the group, not the place, unless a preposition makes it a place."""
+        hit = self.kb.lookup(place.text, None)
+        if hit is None or hit.kind not in {"org", "person"}:
+            return False
+        return not (place.token_start > 0 and doc[place.token_start - 1].dep_ == "prep")
 
     # -- batches -------------------------------------------------------------------------------
     def pipe(self, articles: Iterable[Article | TacitusError], batch_size: int | None = None

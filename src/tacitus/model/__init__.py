@@ -1,7 +1,7 @@
 """Learned event classifiers, shipped inside the package and loaded offline.
 
-``EventModel`` bundles the trigger classifier (CAMEO root or none for every verb and common noun)
-and the modality classifier, trained by ``tacitus train`` (:mod:`tacitus.model.train`) on the
+``EventModel`` bundles the trigger classifier (CAMEO root or none for every verb and common noun),
+the modality classifier and the (source, target) pair decoder (:mod:`tacitus.model.pairs`), trained by ``tacitus train`` (:mod:`tacitus.model.train`) on the
 labelled sentences in ``training/``. The action stage asks it about every candidate token; how its
 answers combine with the lexicon's is documented in docs/MODEL.md.
 """
@@ -31,14 +31,13 @@ class Thresholds:
     ``drop``: a lexicon trigger is dropped when P(none) ≥ drop. ``recode``: its root is replaced by
     the model's when that root's probability ≥ recode. ``add``: a token the lexicon does not know
     becomes a trigger when its best root's probability ≥ add. ``modality``: the model's modality
-    replaces the rules' when its probability ≥ modality and the rules said ``actual``. ``role``: the
-    role classifier fills a source or target the rules left empty when its probability ≥ role."""
+    replaces the rules' when its probability ≥ modality and the rules said ``actual``. (Roles have no
+    threshold: the pair decoder always picks its best pair, the rules' being one of the options.)"""
 
     drop: float = 0.9
     recode: float = 0.7
     add: float = 0.3
     modality: float = 0.7
-    role: float = 0.15
 
 
 class EventModel:
@@ -46,14 +45,14 @@ class EventModel:
         self.folder = folder
         self.trigger = LinearModel.load(folder, "trigger")
         self.modality = LinearModel.load(folder, "modality")
-        self.roles = LinearModel.load(folder, "roles") if (folder / "roles.npz").exists() else None
+        self.pairs = LinearModel.load(folder, "pairs") if (folder / "pairs.npz").exists() else None
         self.thresholds = thresholds or Thresholds()
         from .calibrate import Calibrator
 
         off = os.environ.get("TACITUS_CALIBRATION", "").lower() in {"off", "0", "none"}
         self.calibrator = None if off else Calibrator.load(folder / "calibration.json")
         h = hashlib.sha256()  # of the weights themselves (a .npz file also stores when it was written)
-        for m in (self.trigger, self.modality, self.roles):
+        for m in (self.trigger, self.modality, self.pairs):
             if m is not None:
                 h.update(m.weights.tobytes())
                 h.update(m.bias.tobytes())

@@ -23,6 +23,7 @@ import numpy as np
 
 from .features import is_candidate, modality_features, token_features
 from .linear import LinearModel
+from .pairs import PairGroup, fit_pairs, pair_accuracy, pair_features, pairs
 
 NONE = "none"
 MODALITIES = ["actual", "planned", "hypothetical", "demanded", "negated", "historical"]
@@ -126,44 +127,47 @@ def build_examples(records: list[dict[str, Any]], pipeline: Any, docs: list[Any]
     return trig, mod, stats
 
 
-def build_role_examples(records: list[dict[str, Any]], pipeline: Any, model: Any, docs: list[Any] | None = None
-                        ) -> tuple[list[Example], Counter]:
-    """Role examples: for each event the coder finds at a gold trigger with the gold root, every
-    actor of its sentence labelled source, target or none by its country code (events whose
-    source and target share a country are left out: the label would be ambiguous)."""
+def build_pair_groups(records: list[dict[str, Any]], pipeline: Any, model: Any, docs: list[Any] | None = None
+                      ) -> tuple[list[PairGroup], Counter]:
+    """Pair-decoder examples: for each event the coder finds at a gold trigger with the gold root,
+    where the learned roles would apply, every (source, target) option pair, marked right when both
+    countries match the gold pair (``---`` for nobody or an actor of no country)."""
     from ..evaluate import actor_key
     from ..records import Article, parse_published
     from ..stages.actions import ActionFinder
 
     stats: Counter = Counter()
-    out: list[Example] = []
+    out: list[PairGroup] = []
     for rec, doc in zip(records, docs if docs is not None else parse(records, pipeline)):
-        article = Article(text=rec["text"], published=parse_published(rec.get("published")), article_id=rec["id"])
-        gold: dict[int, tuple[str, str, str]] = {}
+        gold: dict[int, list[tuple[str, str, str]]] = {}
         for ev in rec["events"]:
             tok = anchor(doc, ev.get("trigger", ""))
             if tok is not None:
-                gold.setdefault(tok.i, (str(ev["code"])[:2], (ev.get("source") or "").upper(),
-                                        (ev.get("target") or "").upper()))
+                gold.setdefault(tok.i, []).append((str(ev["code"])[:2], actor_key(ev.get("source")),
+                                                   actor_key(ev.get("target"))))
         if not gold:
             continue
+        article = Article(text=rec["text"], published=parse_published(rec.get("published")), article_id=rec["id"])
         adoc, resolver = pipeline.prepare(article, doc)
         finder = ActionFinder(pipeline.lexicon, pipeline.codebook, resolver, adoc, article.published_date, model)
-        for cand in finder.find():
-            g = gold.get(cand.trigger)
-            if g is None or g[0] != cand.code[:2] or cand.frame is not None:
-                continue
-            root, src, tgt = g
-            if actor_key(src) == actor_key(tgt):
-                stats["ambiguous"] += 1  # a domestic event: the country code cannot tell the sides apart
-                continue
-            refs = finder.role_candidates(cand)
+
+        def record(cand: Any, s_opts: list[Any], t_opts: list[Any], n: int, rec_id: str = rec["id"],
+                   gold: dict[int, list[tuple[str, str, str]]] = gold) -> None:
+            wanted = {(s, t) for root, s, t in gold.get(cand.trigger, ()) if root == cand.code[:2]}
+            if not wanted:
+                return
+            idx = pairs(s_opts, t_opts)
+            keys = [(s_opts[i].country or "---", t_opts[j].country or "---") for i, j in idx]
+            right = [k in wanted for k in keys]  # by country, as the evaluation counts
             stats["events"] += 1
-            for ref, feats in zip(refs, finder.role_rows(cand, refs)):
-                key = actor_key(ref.actor.code)
-                label = "source" if key == actor_key(src) else "target" if key == actor_key(tgt) else "none"
-                out.append(Example(rec["id"], feats, label))
-                stats[label] += 1
+            stats["unreachable" if not any(right) else "reachable"] += 1
+            s_rule = next((k for k, o in enumerate(s_opts) if o.ruled), 0)  # option 0: nobody
+            t_rule = next((k for k, o in enumerate(t_opts) if o.ruled), 0)
+            out.append(PairGroup(rec_id, [pair_features(s_opts[i], t_opts[j], cand.code[:2], n) for i, j in idx],
+                                 right, idx.index((s_rule, t_rule)) if (s_rule, t_rule) in idx else 0))
+
+        finder.on_roles = record
+        finder.find()
     return out, stats
 
 
@@ -237,24 +241,20 @@ def train(paths: list[Path], out: Path, pipeline: Any, *, seed: int = 13, c: flo
     from . import EventModel
 
     staged = EventModel(out)
-    staged.roles = None  # the role examples come from the coder without learned roles
-    roles, role_stats = build_role_examples(records, pipeline, staged, docs)
-    stats.update({f"roles_{k}": v for k, v in role_stats.items()})
-    r_model = fit([e for e in roles if e.sentence not in held], "roles", ["none", "source", "target"],
-                  seed=seed, c=c, min_count=min_count, meta=meta)
-    r_model.save(out)
+    staged.pairs = None  # the pair examples come from the coder without learned roles
+    groups, pair_stats = build_pair_groups(records, pipeline, staged, docs)
+    stats.update({f"pairs_{k}": v for k, v in pair_stats.items()})
+    p_model = fit_pairs([g for g in groups if g.sentence not in held], c=c, min_count=min_count, seed=seed, meta=meta)
+    p_model.save(out)
     report: dict[str, Any] = {"stats": dict(stats), "trigger_features": len(t_model.vocab),
                               "modality_features": len(m_model.vocab), "out": str(out)}
     if held:
         report["holdout"] = _held_out_scores(t_model, m_model, [e for e in trig if e.sentence in held],
                                              [e for e in mod if e.sentence in held])
-        hr = [e for e in roles if e.sentence in held]
-        if hr:
-            pr = r_model.proba([e.features for e in hr])
-            right = sum(1 for e, i in zip(hr, pr.argmax(axis=1)) if r_model.classes[i] == e.label)
-            rule = sum(1 for e in hr if next(f[5:] for f in e.features if f.startswith("rule=")) == e.label)
-            report["holdout"]["role_accuracy"] = round(right / len(hr), 4)
-            report["holdout"]["role_rules_accuracy"] = round(rule / len(hr), 4)
+        hp = [g for g in groups if g.sentence in held and any(g.right)]
+        if hp:
+            report["holdout"]["pair_accuracy"] = round(pair_accuracy(p_model, hp), 4)
+            report["holdout"]["pair_rules_accuracy"] = round(sum(g.right[g.rules] for g in hp) / len(hp), 4)
     return report
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..knowledge.codebook import Codebook
 from ..knowledge.lexicon import Lexicon, LexRow
+from ..model.pairs import Option, score_pairs
 from ..records import Actor
 from .actors import PRONOUNS, ActorRef, ActorResolver, _in_dateline
 from .mutual import FIGHT_WORDS, is_mutual, joint_act
@@ -112,6 +113,9 @@ class ActionFinder:
         self.on = on
         self.by_token: dict[int, EventCandidate] = {}
         self._sentence_actors: dict[int, list[ActorRef]] = {}
+        #: training hook: called with (candidate, source options, target options, actors) where the
+        #: learned roles would apply, instead of applying them (``tacitus train``)
+        self.on_roles: Any = None
 
     # -- pass 1: candidates ----------------------------------------------------------------------
     def find(self) -> list[EventCandidate]:
@@ -181,11 +185,11 @@ class ActionFinder:
                     cand.target = _civilians_of(cand.target)  # "bombed Sanaa": the city, not the government
                 elif cand.target is None and cand.source is not None:
                     cand.target = self._target_from_place(cand)
-        if self.model is not None and self.model.roles is not None:
+        if self.model is not None and (getattr(self.model, "pairs", None) is not None or self.on_roles is not None):
             for cand in out:
-                if cand.emit and cand.code and cand.frame is None and not cand.rule.startswith("anaphora") \
+                if cand.emit and cand.code and not cand.rule.startswith("anaphora") \
                         and "headline" not in cand.rule and "background" not in cand.notes \
-                        and "ceased" not in cand.notes:
+                        and "ceased" not in cand.notes and not _asked_for(cand):
                     self._apply_roles(cand)
         for cand in out:
             if cand.target is None and cand.source is not None and cand.emit and cand.frame is None:
@@ -206,7 +210,8 @@ class ActionFinder:
                 cand.emit = False  # background, or what an appeal asks to stop, with no one doing it
         for cand in out:
             self._coordinated(cand)
-            if cand.target is None and cand.co_sources and joint_act(cand.code, self.doc[cand.trigger].lemma_):
+            if (cand.target is None or cand.target.actor.country is None) and cand.co_sources \
+                    and joint_act(cand.code, self.doc[cand.trigger].lemma_):
                 cand.target = cand.co_sources.pop(0)  # "Russian and Ukrainian negotiators met": each other
                 cand.mutual = True
             else:
@@ -330,15 +335,10 @@ class ActionFinder:
             rows.append(role_features(ev, self.doc[ref.head], cand.code[:2], ref.actor.sectors, rule, same))
         return rows
 
-    def _apply_roles(self, cand: EventCandidate) -> None:
-        """Let the learned role classifier fill a source or target the rules left empty, among the
-        sentence's actors, when it is sure (threshold in docs/MODEL.md)."""
-        if cand.source is not None and cand.target is not None:
-            return  # nothing to fill
-        refs = self.role_candidates(cand)
-        if not refs:
-            return
-        # the speaker and the addressee of a governing frame ("X told Y that …") are not the target
+    def _barred(self, cand: EventCandidate, refs: list[ActorRef]) -> tuple[set[int], set[int]]:
+        """Heads that may not be the source / the target: one calls on others to act, so the caller
+        of an appeal or demand above does not do what it asks for ("Moscow called for the withdrawal
+        of X"); the speaker and addressee of a governing frame ("X told Y that …") are no target."""
         speakers = {r.head for g in self._governors(cand) for r in (g.source, g.target) if r is not None}
         above = {a.i for a in self.doc[cand.trigger].ancestors}
         ev = self.doc[cand.trigger]
@@ -348,30 +348,64 @@ class ActionFinder:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in above and self.lex.cue(t.head) is not None \
                     and _embedded_under(ev, t.head.i):
                 speakers.add(r.head)
-        probs = self.model.roles.proba(self.role_rows(cand, refs))
-        cls = self.model.roles.classes
-        th = self.model.thresholds.role
-        si, ti = cls.index("source"), cls.index("target")
-        changed = False
-        callers = {g.source.head for g in self._governors(cand) if g.frame in {"appeal", "demand"}
-                   and g.source is not None}
-        for role, col in (("source", si), ("target", ti)):
-            if getattr(cand, role) is not None:
-                continue  # measured: replacing the rules' choice gains nothing; the model fills gaps
-            other = cand.target if role == "source" else cand.source
-            # "Moscow called for the withdrawal of X": not the speaker's own target; one calls on others
-            # to act: the caller does not do what it asks for
-            barred = (speakers if role == "target" else callers) | ({other.head} if other is not None else set())
-            ok = [i for i, r in enumerate(refs) if r.head not in barred]
-            if not ok:
+        callers = {g.source for g in self._governors(cand) if g.frame in {"appeal", "demand"} and g.source is not None}
+        sides = {c.actor.country for c in callers if c.actor.country}
+        # nor does its own side ("Moscow called for a halt of the operations": not Russian troops')
+        barred_sources = {c.head for c in callers} | {r.head for r in refs if r.actor.country in sides}
+        return barred_sources, speakers
+
+    def role_options(self, cand: EventCandidate) -> tuple[list[Option], list[Option], list[ActorRef | None],
+                                                          list[ActorRef | None]]:
+        """The pair decoder's choices for each side: nobody, the rules' choice, and every candidate
+        actor that may take the side (``_barred``), each with its role features."""
+        refs = self.role_candidates(cand)
+        for r in (cand.source, cand.target):  # the rules' actors as the rules resolved them ("bombed Sanaa":
+            if r is None:                    # the city's civilians, not the government the name resolves to)
                 continue
-            best = max(ok, key=lambda i: probs[i, col])  # the likeliest of those that can take the role
-            if probs[best, col] >= th:
-                setattr(cand, role, refs[best])
-                changed = True
-        if cand.target is not None and cand.source is not None and cand.target.head == cand.source.head:
-            cand.target = None
-        if changed:
+            k = next((k for k, x in enumerate(refs) if x.head == r.head), None)
+            if k is None:
+                refs.append(r)
+            else:
+                refs[k] = r
+        callers, speakers = self._barred(cand, refs)
+        rows = self.role_rows(cand, refs)
+        # a frame's parties are grammar's: the speaker the rules found (the subject of "said", "urged",
+        # "threatened") and the addressee ("urged Kiev", or the government of the place an appeal is about)
+        # stay; the decoder fills only what the rules left empty
+        keep_source = cand.frame is not None and cand.source is not None
+        keep_target = cand.frame is not None and cand.target is not None
+        sides = []
+        for ruled, barred, fixed in ((cand.source, callers, keep_source), (cand.target, speakers, keep_target)):
+            opts: list[Option] = [] if fixed and ruled is not None else [Option(None)]
+            actors: list[ActorRef | None] = [] if fixed and ruled is not None else [None]
+            for r, row in zip(refs, rows):
+                chosen = ruled is not None and ruled.head == r.head
+                if (r.head in barred or fixed) and not chosen:
+                    continue
+                opts.append(Option(r.head, self.doc[r.head].dep_, r.actor.code[:3].upper(), tuple(row), chosen,
+                                   (r.actor.resolver or "-").split("+")[0], r.actor.code))
+                actors.append(r)
+            sides.append((opts, actors))
+        (s_opts, s_refs), (t_opts, t_refs) = sides
+        return s_opts, t_opts, s_refs, t_refs
+
+    def _apply_roles(self, cand: EventCandidate) -> None:
+        """Learned roles: the pair decoder chooses the event's (source, target) pair among nobody, the
+        rules' choice and the sentence's other candidate actors; the rules' choice is one of its
+        features (docs/MODEL.md)."""
+        s_opts, t_opts, s_refs, t_refs = self.role_options(cand)
+        n = len({o.head for o in s_opts + t_opts if o.head is not None})
+        if self.on_roles is not None:
+            self.on_roles(cand, s_opts, t_opts, n)
+            return
+        idx, probs = score_pairs(self.model.pairs, s_opts, t_opts, cand.code[:2], n)
+        if not idx:
+            return
+        i, j = idx[int(probs.argmax())]  # measured: requiring a margin over the rules' pair only loses
+        src, tgt = s_refs[i], t_refs[j]
+        if (src.head if src else None) != (cand.source.head if cand.source else None) \
+                or (tgt.head if tgt else None) != (cand.target.head if cand.target else None):
+            cand.source, cand.target = src, tgt
             cand.model = f"{cand.model or self.model.version}+roles"
 
     def _apply_model(self, info, triggers: dict[int, LexRow], cues: dict[int, LexRow],  # noqa: ANN001
@@ -706,6 +740,15 @@ class ActionFinder:
                         for g in c.children if g.dep_ == "pobj"]
             for c in objects:
                 target = self._target_from_preps(c, cand, exclude)
+                if target is not None:
+                    break
+            for c in (o for o in objects if o.dep_ == "dobj") if target is None else ():
+                # "rejected Ukraine's request", "condemned Russia's annexation": whose thing it is
+                poss = next((g for g in c.children if g.dep_ == "poss" and g.pos_ != "PRON" and g.i not in exclude), None)
+                target = self._actor(poss, cand) if poss is not None else None
+                if target is not None and cand.source is not None and _same_side(target, cand.source) \
+                        and target.actor.code == cand.source.actor.code:
+                    target = None  # "its own request": no other party
                 if target is not None:
                     break
         if target is None and cand.code.startswith(THEME_ROOTS):
@@ -1049,6 +1092,13 @@ class ActionFinder:
                     cand.target = cand.target or emb.target
         if cand.code not in self.codebook:
             cand.emit = False
+
+
+def _asked_for(cand: EventCandidate) -> bool:
+    """An act an appeal or demand asks for: who is to do it, and to whom, is the rules' to find ("called
+    for a halt of the bombing": the halt is the appeal's content; the sentence's other actors are not
+    its parties)."""
+    return cand.governor is not None and cand.governor.frame in {"appeal", "demand"}
 
 
 def _background_head(t: Token) -> bool:
