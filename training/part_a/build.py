@@ -29,30 +29,17 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from rawlines import ATTRS, FORMS, MODS, load_codes  # noqa: E402  (shared with parts D and E)
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 DATA = REPO / "src" / "tacitus" / "knowledge" / "data"
-CAMEO = DATA / "cameo.tsv"
 LEADERS = DATA / "actors" / "leaders.tsv"
 FILES = ["a01.txt", "a02.txt", "a03.txt", "a04.txt", "a05.txt", "a06.txt",
          "a07.txt", "neg.txt"]
 
-FORMS = {"act": "active", "pas": "passive", "nom": "nominal", "rep": "reported",
-         "neg": "negated", "hed": "hedged", "fut": "future", "quo": "quote",
-         "dat": "dateline", "none": "none"}
-MODS = {"a": "actual", "p": "planned", "h": "hypothetical", "d": "demanded",
-        "n": "negated", "hi": "historical"}
-ATTRS = {"out": "outlet", "s": "self", "op": "opponent", "tp": "third_party"}
 ACTOR_RE = re.compile(r"^(?:[A-Z]{3}|---|IGO[A-Z]{3,12}|NGO[A-Z]{0,12})(?:[A-Z]{3}){0,3}$")
-
-
-def load_codes() -> set[str]:
-    codes = set()
-    for line in CAMEO.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("code\t"):
-            continue
-        codes.add(line.split("\t", 1)[0])
-    return codes
 
 
 def load_leaders() -> dict[str, list[tuple[dt.date, dt.date]]]:

@@ -23,26 +23,13 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from rawlines import ATTRS, FORMS, MODS, load_codes  # noqa: E402  (shared with parts D and E)
+
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-CAMEO = REPO / "src" / "tacitus" / "knowledge" / "data" / "cameo.tsv"
 RAW = ["r08.txt", "r09.txt", "r10.txt", "r11.txt", "r12.txt", "r13.txt", "mix.txt", "neg.txt"]
 
-FORMS = {"act": "active", "pas": "passive", "nom": "nominal", "rep": "reported",
-         "neg": "negated", "hed": "hedged", "fut": "future", "quo": "quote",
-         "dat": "dateline", "none": "none"}
-MODS = {"a": "actual", "p": "planned", "h": "hypothetical", "d": "demanded",
-        "n": "negated", "hi": "historical"}
-ATTRS = {"s": "self", "op": "opponent", "tp": "third_party", "out": "outlet"}
 ACTOR_RE = re.compile(r"^(?:[A-Z]{3}|---|IGO[A-Z]{3,9}|NGO[A-Z]{0,9})(?:[A-Z]{3}){0,3}$")
-
-
-def load_codes() -> set[str]:
-    codes = set()
-    for line in CAMEO.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#") and not line.startswith("code\t"):
-            codes.add(line.split("\t", 1)[0])
-    return codes
 
 
 def parse_event(spec: str) -> dict:
