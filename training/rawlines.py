@@ -65,53 +65,75 @@ def parse_event(spec: str) -> dict:
             "code": code, "modality": mod, "attribution": att}
 
 
+def read_line(raw: str, where: str, errors: list[str], seen: set[str]
+              ) -> tuple[str, str, str, list[dict], bool] | None:
+    """One raw line: (date, form key, text, events, template) — None for a blank or comment line and
+    for a line with an error (recorded in ``errors``). A leading 'T|' marks a template line (parts A–C)."""
+    line = raw.strip()
+    if not line or line.startswith("#"):
+        return None
+    template = line.startswith("T|")
+    if template:
+        line = line[2:]
+    fields = [f.strip() for f in line.split("|")]
+    if len(fields) != 4:
+        errors.append(f"{where}: expected 4 fields, got {len(fields)}")
+        return None
+    date, form, text, evs = fields
+    try:
+        if not 2000 <= dt.date.fromisoformat(date).year <= 2025:
+            errors.append(f"{where}: date out of range {date}")
+    except ValueError:
+        errors.append(f"{where}: bad date {date}")
+        return None
+    if form not in FORMS:
+        errors.append(f"{where}: bad form {form}")
+        return None
+    if text in seen:
+        errors.append(f"{where}: duplicate text")
+    seen.add(text)
+    try:
+        events = [parse_event(e) for e in evs.split(";") if e.strip()]
+    except (ValueError, KeyError) as exc:
+        errors.append(f"{where}: {exc}")
+        return None
+    return date, form, text, events, template
+
+
+def check_events(form: str, text: str, events: list[dict], codes: set[str], actor_re: re.Pattern[str],
+                 where: str, errors: list[str]) -> None:
+    """The checks every part makes: form 'none' iff no events, codes in cameo.tsv, each trigger a whole
+    word of the text, actor codes of the part's shape."""
+    if (form == "none") != (not events):
+        errors.append(f"{where}: form {form} does not fit {len(events)} events")
+    for ev in events:
+        if ev["code"] not in codes:
+            errors.append(f"{where}: unknown code {ev['code']}")
+        if ev["trigger"] not in text:
+            errors.append(f"{where}: trigger {ev['trigger']!r} not in text")
+        elif not re.search(r"(?<!\w)" + re.escape(ev["trigger"]) + r"(?!\w)", text):
+            errors.append(f"{where}: trigger {ev['trigger']!r} only inside a word")
+        for role in ("source", "target"):
+            a = ev[role]
+            if a is not None and not actor_re.match(a):
+                errors.append(f"{where}: odd actor code {a!r}")
+
+
 def build(here: Path, prefix: str) -> tuple[list[dict], list[str]]:
     codes = load_codes()
     out: list[dict] = []
     errors: list[str] = []
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for path in sorted((here / "raw").glob("*.txt")):
-        fname = path.name
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
+            got = read_line(line, f"{path.name}:{lineno}", errors, seen)
+            if got is None:
                 continue
-            where = f"{fname}:{lineno}"
-            fields = [f.strip() for f in line.split("|")]
-            if len(fields) != 4:
-                errors.append(f"{where}: expected 4 fields, got {len(fields)}")
-                continue
-            date, form, text, evs = fields
-            try:
-                if not 2000 <= dt.date.fromisoformat(date).year <= 2025:
-                    errors.append(f"{where}: date out of range {date}")
-            except ValueError:
-                errors.append(f"{where}: bad date {date}")
-            if form not in FORMS:
-                errors.append(f"{where}: bad form {form}")
-                continue
-            if text in seen:
-                errors.append(f"{where}: duplicate text (first at {seen[text]})")
-            seen.setdefault(text, where)
-            try:
-                events = [parse_event(e) for e in evs.split(";") if e.strip()]
-            except (ValueError, KeyError) as exc:
-                errors.append(f"{where}: {exc}")
-                continue
-            if (form == "none") != (not events):
-                errors.append(f"{where}: form {form} does not fit {len(events)} events")
+            where = f"{path.name}:{lineno}"
+            date, form, text, events, _ = got
+            check_events(form, text, events, codes, ACTOR_RE, where, errors)
             keys = set()
             for ev in events:
-                if ev["code"] not in codes:
-                    errors.append(f"{where}: unknown code {ev['code']}")
-                if ev["trigger"] not in text:
-                    errors.append(f"{where}: trigger {ev['trigger']!r} not in text")
-                elif not re.search(r"(?<!\w)" + re.escape(ev["trigger"]) + r"(?!\w)", text):
-                    errors.append(f"{where}: trigger {ev['trigger']!r} only inside a word")
-                for role in ("source", "target"):
-                    a = ev[role]
-                    if a is not None and not ACTOR_RE.match(a):
-                        errors.append(f"{where}: odd actor code {a!r}")
                 if ev["source"] == ev["target"]:
                     errors.append(f"{where}: source == target in {ev['trigger']!r}")
                 key = (ev["trigger"], ev["source"], ev["target"], ev["code"])

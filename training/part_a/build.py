@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from rawlines import ATTRS, FORMS, MODS, load_codes  # noqa: E402  (shared with parts D and E)
+from rawlines import FORMS, check_events, load_codes, read_line  # noqa: E402  (shared with parts D and E)
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -60,17 +60,6 @@ def load_leaders() -> dict[str, list[tuple[dt.date, dt.date]]]:
     return terms
 
 
-def parse_event(spec: str) -> dict:
-    parts = [p.strip() for p in spec.split(",")]
-    if not 4 <= len(parts) <= 6:
-        raise ValueError(f"bad event spec {spec!r}")
-    trig, src, tgt, code = parts[:4]
-    mod = MODS[parts[4]] if len(parts) > 4 else "actual"
-    att = ATTRS[parts[5]] if len(parts) > 5 else "outlet"
-    return {"trigger": trig, "source": src, "target": None if tgt in ("-", "") else tgt,
-            "code": code, "modality": mod, "attribution": att}
-
-
 def main() -> int:
     codes = load_codes()
     leaders = load_leaders()
@@ -82,47 +71,13 @@ def main() -> int:
             errors.append(f"missing {path}")
             continue
         for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
             where = f"{fname}:{lineno}"
-            template = False
-            if line.startswith("T|"):
-                template, line = True, line[2:]
-            fields = line.split("|")
-            if len(fields) != 4:
-                errors.append(f"{where}: expected 4 fields, got {len(fields)}")
+            got = read_line(raw, where, errors, seen)
+            if got is None:
                 continue
-            date, form, text, evs = (f.strip() for f in fields)
-            try:
-                d = dt.date.fromisoformat(date)
-                if not 2000 <= d.year <= 2025:
-                    errors.append(f"{where}: date out of range {date}")
-            except ValueError:
-                errors.append(f"{where}: bad date {date}")
-                continue
-            if form not in FORMS:
-                errors.append(f"{where}: bad form {form}")
-                continue
-            if text in seen:
-                errors.append(f"{where}: duplicate text")
-            seen.add(text)
-            try:
-                events = [parse_event(e) for e in evs.split(";") if e.strip()]
-            except (ValueError, KeyError) as exc:
-                errors.append(f"{where}: {exc}")
-                continue
-            if (form == "none") != (not events):
-                errors.append(f"{where}: form {form} but {len(events)} events")
-            for ev in events:
-                if ev["code"] not in codes:
-                    errors.append(f"{where}: unknown code {ev['code']}")
-                if not re.search(r"(?<!\w)" + re.escape(ev["trigger"]) + r"(?!\w)", text):
-                    errors.append(f"{where}: trigger {ev['trigger']!r} not in text")
-                for role in ("source", "target"):
-                    a = ev[role]
-                    if a is not None and not ACTOR_RE.match(a):
-                        errors.append(f"{where}: odd actor code {a!r}")
+            date, form, text, events, template = got
+            d = dt.date.fromisoformat(date)
+            check_events(form, text, events, codes, ACTOR_RE, where, errors)
             for name, spans in leaders.items():
                 if name in text and not any(s <= d <= e for s, e in spans):
                     warnings.append(f"{where}: {name} not in office on {date}")

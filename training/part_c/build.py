@@ -15,30 +15,18 @@ Run:  python build.py      (validates and writes sentences.jsonl)
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from rawlines import ATTRS, FORMS, MODS, load_codes  # noqa: E402  (shared with parts D and E)
+from rawlines import FORMS, check_events, load_codes, read_line  # noqa: E402  (shared with parts D and E)
 
 HERE = Path(__file__).resolve().parent
 
 ACTOR_RE = re.compile(r"^([A-Z]{3}|---|IGO[A-Z]{3,9}|NGO[A-Z]{0,9})([A-Z]{3}){0,3}$")
 FILES = ["r14.txt", "r15.txt", "r16.txt", "r17.txt", "r18.txt", "r19.txt", "r20.txt", "extra.txt", "neg.txt"]
-
-
-def parse_event(spec: str, where: str) -> dict:
-    parts = [p.strip() for p in spec.split(",")]
-    if len(parts) < 4 or len(parts) > 6:
-        raise ValueError(f"{where}: bad event spec {spec!r}")
-    trig, src, tgt, code = parts[:4]
-    mod = MODS[parts[4]] if len(parts) > 4 else "actual"
-    att = ATTRS[parts[5]] if len(parts) > 5 else "outlet"
-    return {"trigger": trig, "source": src, "target": None if tgt in ("-", "") else tgt,
-            "code": code, "modality": mod, "attribution": att}
 
 
 def main() -> int:
@@ -51,49 +39,12 @@ def main() -> int:
         if not path.exists():
             continue
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
             where = f"{fname}:{lineno}"
-            template = False
-            if line.startswith("T|"):
-                template, line = True, line[2:]
-            fields = line.split("|")
-            if len(fields) != 4:
-                errors.append(f"{where}: expected 4 fields, got {len(fields)}")
+            got = read_line(line, where, errors, seen_text)
+            if got is None:
                 continue
-            date, form, text, evs = (f.strip() for f in fields)
-            try:
-                d = dt.date.fromisoformat(date)
-                if not (2000 <= d.year <= 2025):
-                    errors.append(f"{where}: date out of range {date}")
-            except ValueError:
-                errors.append(f"{where}: bad date {date}")
-            if form not in FORMS:
-                errors.append(f"{where}: bad form {form}")
-                continue
-            if text in seen_text:
-                errors.append(f"{where}: duplicate text")
-            seen_text.add(text)
-            events = []
-            try:
-                events = [parse_event(e, where) for e in evs.split(";") if e.strip()]
-            except (ValueError, KeyError) as exc:
-                errors.append(f"{where}: {exc}")
-                continue
-            if form == "none" and events:
-                errors.append(f"{where}: form none but events given")
-            if form != "none" and not events:
-                errors.append(f"{where}: no events but form {form}")
-            for ev in events:
-                if ev["code"] not in codes:
-                    errors.append(f"{where}: unknown code {ev['code']}")
-                if not re.search(r"(?<!\w)" + re.escape(ev["trigger"]) + r"(?!\w)", text):
-                    errors.append(f"{where}: trigger {ev['trigger']!r} not in text")
-                for role in ("source", "target"):
-                    a = ev[role]
-                    if a is not None and not ACTOR_RE.match(a):
-                        errors.append(f"{where}: odd actor code {a!r}")
+            date, form, text, events, template = got
+            check_events(form, text, events, codes, ACTOR_RE, where, errors)
             n += 1
             out.append({"id": f"c-{n:05d}", "text": text, "published": date,
                         "form": FORMS[form], "template": template, "events": events})
